@@ -1,0 +1,61 @@
+//! The `builtins` module: functions, types and exceptions every program
+//! sees, and the methods of the built-in types.
+
+pub mod args;
+pub mod classes;
+pub mod format;
+pub mod functions;
+pub mod iterators;
+pub mod methods;
+pub mod sets;
+pub mod types;
+
+use crate::objects::function::new_builtin;
+use crate::objects::{dict, exception::exc, module, none, str as pystr, types as builtin_types, Value};
+use crate::vm::Vm;
+
+/// Fill the builtins dict and register the `builtins` module.
+pub fn install(vm: &Vm) {
+    let b = &vm.builtins;
+    let set = |name: &str, v: Value| dict::set_str(b, pystr::intern(name), v);
+    for &(name, f) in functions::FUNCTIONS {
+        set(name, new_builtin(name, f));
+    }
+    let t = builtin_types();
+    for (name, ty) in [
+        ("object", t.object),
+        ("type", t.type_),
+        ("int", t.int),
+        ("bool", t.bool_),
+        ("float", t.float),
+        ("str", t.str),
+        ("tuple", t.tuple),
+        ("list", t.list),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("enumerate", t.enumerate),
+        ("zip", t.zip),
+        ("map", t.map),
+        ("filter", t.filter),
+        ("reversed", t.reversed),
+        ("range", t.range),
+        ("slice", t.slice),
+    ] {
+        set(name, ty.value());
+    }
+    for (name, ty) in exc().all() {
+        set(name, ty.value());
+    }
+    set("None", none());
+    set("True", crate::objects::true_());
+    set("False", crate::objects::false_());
+    set("Ellipsis", crate::objects::ellipsis());
+    set("NotImplemented", crate::objects::not_implemented());
+    set("__debug__", crate::objects::true_());
+    methods::install();
+    sets::install();
+    classes::install(vm);
+    let m = module::new_module("builtins", b.clone());
+    vm.add_module("builtins", m);
+}

@@ -1,0 +1,1 @@
+//! Compiler tests: bytecode shapes (through `dis`) and error handling.

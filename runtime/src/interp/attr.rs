@@ -1,0 +1,587 @@
+//! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and the
+//! method-load form used by `LOAD_ATTR` for calls.
+
+use crate::objects::exception::{as_exception, exc, PyErr, PyResult};
+use crate::objects::function::{as_bound_method, as_builtin, as_cell, as_function, new_bound_method};
+use crate::objects::typeobj::{as_type, flags};
+use crate::objects::{descr, dict, int, is_none, module, none, range, str as pystr, tuple, type_of, Layout, Value};
+use crate::vm::Vm;
+
+use super::ops::type_name;
+
+/// Whether a class attribute binds to the instance when loaded through it.
+fn binds(descr: &Value) -> bool {
+    as_function(descr).is_some() || as_builtin(descr).is_some_and(|b| !b.owner.is_null())
+}
+
+/// Whether a class attribute is a data descriptor (takes precedence over
+/// the instance dict): a property, a slot, or an object whose class
+/// defines `__set__` or `__delete__`.
+fn is_data_descriptor(d: &Value) -> bool {
+    let t = type_of(d);
+    match t.layout {
+        Layout::Property | Layout::Member => true,
+        _ if t.has_flag(flags::HEAPTYPE) => {
+            t.lookup(&pystr::intern("__set__")).is_some() || t.lookup(&pystr::intern("__delete__")).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// The instance dict of `obj`, if it exposes one.
+pub fn instance_dict(obj: &Value) -> Option<&Value> {
+    let ty = type_of(obj);
+    match ty.layout {
+        Layout::Module => Some(&module::as_module(obj).unwrap().dict),
+        _ if !ty.has_flag(flags::HAS_DICT) => None,
+        Layout::Object => hidden_dict(obj),
+        Layout::List => Some(unsafe { &*descr::sub_dict::<crate::objects::list::ListObj>(obj).get() }),
+        Layout::Dict => Some(unsafe { &*descr::sub_dict::<dict::DictObj>(obj).get() }),
+        Layout::Set => Some(unsafe { &*descr::sub_dict::<crate::objects::set::SetObj>(obj).get() }),
+        _ => None,
+    }
+}
+
+/// The dict of a plain instance, also when it only backs `__slots__`.
+fn hidden_dict(obj: &Value) -> Option<&Value> {
+    if type_of(obj).layout != Layout::Object {
+        return None;
+    }
+    let d = unsafe { obj.payload::<crate::objects::instance::InstanceObj>() }.dict();
+    (!d.is_null()).then_some(d)
+}
+
+/// `obj.name`.
+pub fn getattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    match lookup(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error(obj, name)),
+    }
+}
+
+/// `obj.name`, or None when there is no such attribute (no AttributeError
+/// object is built: `hasattr` and `getattr(o, n, default)` use this).
+pub fn lookup(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(ga) = ty.lookup(&pystr::intern("__getattribute__")).filter(|f| as_function(f).is_some()) {
+            match super::call::call(vm, &ga, &[obj.clone(), name.clone()], &[]) {
+                Ok(v) => return Ok(Some(v)),
+                Err(e) if e.matches(exc().attribute_error) => return getattr_hook(vm, obj, name, Some(e)),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    if let Some(v) = generic_getattr(vm, obj, name)? {
+        return Ok(Some(v));
+    }
+    getattr_hook(vm, obj, name, None)
+}
+
+/// `__getattr__`, the fallback after normal lookup failed.
+fn getattr_hook(vm: &Vm, obj: &Value, name: &Value, err: Option<PyErr>) -> PyResult<Option<Value>> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(f) = ty.lookup(&pystr::intern("__getattr__")) {
+            return super::call::call(vm, &f, &[obj.clone(), name.clone()], &[]).map(Some);
+        }
+    }
+    match err {
+        Some(e) => Err(e),
+        None => Ok(None),
+    }
+}
+
+/// `object.__getattribute__`: data descriptors, then the instance dict,
+/// then other class attributes (bound), then built-in special attributes.
+pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if let Some(t) = as_type(obj) {
+        return type_getattr(vm, obj, t, name);
+    }
+    if let Some(s) = descr::as_super(obj) {
+        if let Some(v) = crate::builtins::classes::super_getattr(vm, s, name)? {
+            return Ok(Some(v));
+        }
+    }
+    let ty = type_of(obj);
+    let descr = ty.lookup(name);
+    if let Some(d) = &descr {
+        if is_data_descriptor(d) {
+            let owner = crate::objects::type_ptr_of(obj).value();
+            return bind_descriptor(vm, d.clone(), Some(obj), &owner).map(Some);
+        }
+    }
+    if let Some(d) = instance_dict(obj) {
+        if let Some(v) = dict::get_str(d, name) {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        let owner = crate::objects::type_ptr_of(obj).value();
+        return bind_descriptor(vm, d, Some(obj), &owner).map(Some);
+    }
+    special_attr(vm, obj, pystr::as_str(name).unwrap_or(""))
+}
+
+/// Apply the descriptor protocol to a class attribute `d` found for
+/// instance `inst` (None when looked up on the class `owner` itself).
+pub fn bind_descriptor(vm: &Vm, d: Value, inst: Option<&Value>, owner: &Value) -> PyResult<Value> {
+    if as_function(&d).is_some() || as_builtin(&d).is_some_and(|b| !b.owner.is_null()) {
+        return Ok(match inst {
+            Some(i) => new_bound_method(d, i.clone()),
+            None => d,
+        });
+    }
+    match type_of(&d).layout {
+        Layout::ClassMethod => {
+            return Ok(new_bound_method(descr::as_classmethod(&d).unwrap().func.clone(), owner.clone()));
+        }
+        Layout::StaticMethod => return Ok(descr::as_staticmethod(&d).unwrap().func.clone()),
+        Layout::Property => {
+            let Some(i) = inst else { return Ok(d) };
+            let p = descr::as_property(&d).unwrap();
+            if is_none(&p.fget) {
+                return Err(PyErr::new(
+                    exc().attribute_error,
+                    format!("property of '{}' object has no getter", type_name(i)),
+                ));
+            }
+            return super::call::call(vm, &p.fget, std::slice::from_ref(i), &[]);
+        }
+        _ => {}
+    }
+    if descr::as_member(&d).is_some() {
+        let Some(i) = inst else { return Ok(d) };
+        let slot = &descr::as_member(&d).unwrap().func;
+        return match hidden_dict(i).and_then(|h| dict::get_str(h, slot)) {
+            Some(v) => Ok(v),
+            None => Err(PyErr::new(
+                exc().attribute_error,
+                format!("'{}' object has no attribute '{}'", type_name(i), pystr::as_str(slot).unwrap_or("?")),
+            )),
+        };
+    }
+    let dt = type_of(&d);
+    if dt.has_flag(flags::HEAPTYPE) {
+        if let Some(get) = dt.lookup(&pystr::intern("__get__")) {
+            let i = inst.cloned().unwrap_or_else(none);
+            return super::call::call(vm, &get, &[d.clone(), i, owner.clone()], &[]);
+        }
+    }
+    Ok(d)
+}
+
+fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Value) -> PyResult<Option<Value>> {
+    // Data descriptors of the metatype first (e.g. a metaclass property).
+    let meta = type_of(obj);
+    let meta_attr = if meta.has_flag(flags::HEAPTYPE) { meta.lookup(name) } else { None };
+    if let Some(m) = &meta_attr {
+        if is_data_descriptor(m) {
+            let mt = crate::objects::type_ptr_of(obj).value();
+            return bind_descriptor(vm, m.clone(), Some(obj), &mt).map(Some);
+        }
+    }
+    if let Some(v) = t.lookup(name) {
+        return bind_descriptor(vm, v, None, obj).map(Some);
+    }
+    if let Some(m) = meta_attr {
+        let mt = crate::objects::type_ptr_of(obj).value();
+        return bind_descriptor(vm, m, Some(obj), &mt).map(Some);
+    }
+    let s = pystr::as_str(name).unwrap_or("");
+    Ok(match s {
+        "__name__" => Some(t.name.clone()),
+        "__qualname__" => Some(t.qualname()),
+        "__mro__" => Some(unsafe { (*t.mro.get()).clone() }),
+        "__base__" => Some(if t.base.is_null() { none() } else { t.base.clone() }),
+        "__bases__" => Some(if t.base.is_null() { tuple::empty() } else { tuple::new_tuple(vec![t.base.clone()]) }),
+        "__dict__" => Some(t.dict.clone()),
+        "__class__" => Some(crate::objects::type_ptr_of(obj).value()),
+        "__module__" => Some(pystr::intern("builtins")),
+        "__doc__" => Some(none()),
+        "mro" => Some(crate::objects::function::new_bound_method(
+            crate::objects::function::new_builtin("mro", type_mro),
+            obj.clone(),
+        )),
+        _ => None,
+    })
+}
+
+/// `cls.mro()`.
+fn type_mro(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let t = args.first().and_then(as_type).ok_or_else(|| PyErr::new(exc().type_error, "mro() needs a type"))?;
+    Ok(crate::objects::list::new_list(t.mro().to_vec()))
+}
+
+/// Attributes that built-in objects expose without a dict entry.
+fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    if name == "__class__" {
+        return Ok(Some(crate::objects::type_ptr_of(obj).value()));
+    }
+    if let Some(f) = as_function(obj) {
+        let code = f.code();
+        return Ok(match name {
+            "__name__" => Some(f.get(&f.name)),
+            "__qualname__" => Some(f.get(&f.qualname)),
+            "__doc__" => Some(f.get(&f.doc)),
+            "__code__" => Some(f.code.clone()),
+            "__globals__" => Some(f.globals.clone()),
+            "__module__" => Some(dict::get_str(&f.globals, &pystr::intern("__name__")).unwrap_or_else(none)),
+            "__defaults__" => Some(or_none(f.get(&f.defaults))),
+            "__kwdefaults__" => Some(or_none(f.get(&f.kwdefaults))),
+            "__closure__" => Some(or_none(f.get(&f.closure))),
+            "__dict__" => {
+                if f.borrow(&f.dict).is_null() {
+                    f.set(&f.dict, dict::new_dict());
+                }
+                Some(f.get(&f.dict))
+            }
+            _ => {
+                let _ = code;
+                if f.borrow(&f.dict).is_null() {
+                    None
+                } else {
+                    dict::get_str(f.borrow(&f.dict), &pystr::intern(name))
+                }
+            }
+        });
+    }
+    if let Some(b) = as_builtin(obj) {
+        return Ok(match name {
+            "__name__" | "__qualname__" => Some(pystr::intern(b.name)),
+            "__self__" => Some(if b.bound.is_null() { none() } else { b.bound.clone() }),
+            _ => None,
+        });
+    }
+    if let Some(m) = as_bound_method(obj) {
+        return Ok(match name {
+            "__self__" => Some(m.self_.clone()),
+            "__func__" => Some(m.func.clone()),
+            _ => lookup(vm, &m.func, &pystr::intern(name))?,
+        });
+    }
+    if let Some(m) = module::as_module(obj) {
+        return Ok(match name {
+            "__dict__" => Some(m.dict.clone()),
+            _ => None,
+        });
+    }
+    if let Some(e) = as_exception(obj) {
+        return Ok(match name {
+            "args" => Some(e.args().clone()),
+            "__cause__" => Some(e.cause().clone()),
+            "__context__" => Some(e.context().clone()),
+            "__suppress_context__" => Some(crate::objects::bool_val(e.suppress_context.get())),
+            "__traceback__" => Some(none()),
+            "__dict__" => {
+                let d = e.dict_slot();
+                if d.is_null() {
+                    *d = dict::new_dict();
+                }
+                Some(d.clone())
+            }
+            "code" if type_of(obj).is_subtype(exc().system_exit.0) => {
+                let args = tuple::items(e.args());
+                Some(match args.len() {
+                    0 => none(),
+                    1 => args[0].clone(),
+                    _ => e.args().clone(),
+                })
+            }
+            _ => {
+                let d = e.dict_slot();
+                if d.is_null() {
+                    None
+                } else {
+                    dict::get_str(d, &pystr::intern(name))
+                }
+            }
+        });
+    }
+    if let Some(c) = crate::bytecode::code::as_code(obj) {
+        return Ok(match name {
+            "co_name" => Some(c.name.clone()),
+            "co_qualname" => Some(c.qualname.clone()),
+            "co_filename" => Some(c.filename.clone()),
+            "co_firstlineno" => Some(int::from_i64(c.firstlineno as i64)),
+            "co_argcount" => Some(int::from_i64(c.argcount as i64)),
+            "co_kwonlyargcount" => Some(int::from_i64(c.kwonlyargcount as i64)),
+            "co_posonlyargcount" => Some(int::from_i64(c.posonlyargcount as i64)),
+            "co_flags" => Some(int::from_i64(c.flags as i64)),
+            "co_consts" => Some(tuple::new_tuple(c.consts.clone())),
+            "co_names" => Some(tuple::new_tuple(c.names.clone())),
+            "co_varnames" => Some(tuple::new_tuple(
+                c.localsplus_names
+                    .iter()
+                    .zip(&c.localsplus_kinds)
+                    .filter(|(_, k)| *k & crate::bytecode::code::slot_kind::LOCAL != 0)
+                    .map(|(n, _)| n.clone())
+                    .collect(),
+            )),
+            _ => None,
+        });
+    }
+    if let Some(fo) = crate::objects::frame_obj::as_frame_obj(obj) {
+        return Ok(frame_attr(vm, obj, fo, name));
+    }
+    if let Some(r) = range::as_range(obj) {
+        return Ok(match name {
+            "start" => Some(int::from_i64(r.start)),
+            "stop" => Some(int::from_i64(r.stop)),
+            "step" => Some(int::from_i64(r.step)),
+            _ => None,
+        });
+    }
+    if let Some(s) = crate::objects::slice::as_slice(obj) {
+        return Ok(match name {
+            "start" => Some(s.start.clone()),
+            "stop" => Some(s.stop.clone()),
+            "step" => Some(s.step.clone()),
+            _ => None,
+        });
+    }
+    if let Some(c) = as_cell(obj) {
+        if name == "cell_contents" {
+            if c.is_empty() {
+                return Err(PyErr::new(exc().value_error, "Cell is empty"));
+            }
+            return Ok(Some(c.get()));
+        }
+    }
+    if name == "__dict__" {
+        if let Some(d) = instance_dict(obj) {
+            return Ok(Some(d.clone()));
+        }
+    }
+    Ok(None)
+}
+
+fn or_none(v: Value) -> Value {
+    if v.is_null() {
+        none()
+    } else {
+        v
+    }
+}
+
+/// The AttributeError CPython raises for a missing attribute.
+pub fn attribute_error(obj: &Value, name: &Value) -> PyErr {
+    let n = pystr::as_str(name).unwrap_or("?");
+    let msg = if let Some(m) = module::as_module(obj) {
+        format!("module '{}' has no attribute '{}'", pystr::as_str(&m.name).unwrap_or("?"), n)
+    } else if let Some(t) = as_type(obj) {
+        format!("type object '{}' has no attribute '{}'", t.name(), n)
+    } else {
+        format!("'{}' object has no attribute '{}'", type_name(obj), n)
+    };
+    PyErr::new(exc().attribute_error, msg)
+}
+
+/// The `LOAD_ATTR` method form: `(callable, self)` when the attribute is a
+/// plain method found on the type (no bound-method object is built), else
+/// `(attribute, NULL)`.
+pub fn load_method(vm: &Vm, obj: &Value, name: &Value) -> PyResult<(Value, Value)> {
+    if as_type(obj).is_none() && module::as_module(obj).is_none() {
+        let ty = type_of(obj);
+        let custom = ty.has_flag(flags::HEAPTYPE)
+            && ty.lookup(&pystr::intern("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
+        if let Some(d) = ty.lookup(name).filter(|_| !custom) {
+            if binds(&d) {
+                let shadowed = instance_dict(obj).is_some_and(|dd| dict::get_str(dd, name).is_some());
+                if !shadowed {
+                    return Ok((d, obj.clone()));
+                }
+            }
+        }
+    }
+    Ok((getattr(vm, obj, name)?, Value::NULL))
+}
+
+/// `obj.name = value`.
+pub fn setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(setter) = ty.lookup(&pystr::intern("__setattr__")).filter(|f| as_function(f).is_some()) {
+            super::call::call(vm, &setter, &[obj.clone(), name.clone(), value], &[])?;
+            return Ok(());
+        }
+        if let Some(d) = ty.lookup(name) {
+            if is_data_descriptor(&d) {
+                return set_descriptor(vm, &d, obj, Some(value));
+            }
+        }
+    }
+    generic_setattr(obj, name, value)
+}
+
+/// Run a data descriptor's setter (`value`) or deleter (None).
+fn set_descriptor(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    if let Some(p) = descr::as_property(d) {
+        let (f, what) = if value.is_some() { (&p.fset, "setter") } else { (&p.fdel, "deleter") };
+        if is_none(f) {
+            return Err(PyErr::new(
+                exc().attribute_error,
+                format!("property of '{}' object has no {what}", type_name(obj)),
+            ));
+        }
+        let mut args = vec![obj.clone()];
+        args.extend(value);
+        super::call::call(vm, f, &args, &[])?;
+        return Ok(());
+    }
+    if let Some(m) = descr::as_member(d) {
+        let Some(h) = hidden_dict(obj) else {
+            return Err(PyErr::new(exc().attribute_error, "slot storage missing"));
+        };
+        return match value {
+            Some(v) => {
+                dict::set_str(h, m.func.clone(), v);
+                Ok(())
+            }
+            None => match dict::del_str(h, &m.func) {
+                Some(_) => Ok(()),
+                None => Err(PyErr::new(exc().attribute_error, pystr::as_str(&m.func).unwrap_or("?").to_string())),
+            },
+        };
+    }
+    let dt = type_of(d);
+    let (dunder, args) = match value {
+        Some(v) => ("__set__", vec![d.clone(), obj.clone(), v]),
+        None => ("__delete__", vec![d.clone(), obj.clone()]),
+    };
+    match dt.lookup(&pystr::intern(dunder)) {
+        Some(f) => super::call::call(vm, &f, &args, &[]).map(|_| ()),
+        None => Err(PyErr::new(exc().attribute_error, format!("__{}__", &dunder[2..dunder.len() - 2]))),
+    }
+}
+
+/// `object.__setattr__`: store in the instance dict.
+pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    if let Some(d) = instance_dict(obj) {
+        dict::set_str(d, name.clone(), value);
+        return Ok(());
+    }
+    if let Some(f) = as_function(obj) {
+        match pystr::as_str(name).unwrap_or("") {
+            "__name__" => f.set(&f.name, value),
+            "__qualname__" => f.set(&f.qualname, value),
+            "__doc__" => f.set(&f.doc, value),
+            "__defaults__" => f.set(&f.defaults, if is_none(&value) { Value::NULL } else { value }),
+            "__kwdefaults__" => f.set(&f.kwdefaults, if is_none(&value) { Value::NULL } else { value }),
+            _ => {
+                if f.borrow(&f.dict).is_null() {
+                    f.set(&f.dict, dict::new_dict());
+                }
+                dict::set_str(f.borrow(&f.dict), name.clone(), value);
+            }
+        }
+        return Ok(());
+    }
+    if let Some(e) = as_exception(obj) {
+        match pystr::as_str(name).unwrap_or("") {
+            "__cause__" => {
+                e.set_cause(value);
+                e.suppress_context.set(true);
+            }
+            "__context__" => e.set_context(value),
+            "__suppress_context__" => e.suppress_context.set(crate::objects::is_true_singleton(&value)),
+            "args" => e.set_args(tuple::new_tuple(super::ops::iterate(crate::vm::current().unwrap(), &value)?)),
+            _ => {
+                let d = e.dict_slot();
+                if d.is_null() {
+                    *d = dict::new_dict();
+                }
+                dict::set_str(d, name.clone(), value);
+            }
+        }
+        return Ok(());
+    }
+    if let Some(t) = as_type(obj) {
+        if t.has_flag(flags::HEAPTYPE) {
+            dict::set_str(&t.dict, name.clone(), value);
+            t.version.set(t.version.get().wrapping_add(1));
+            return Ok(());
+        }
+        return Err(PyErr::new(
+            exc().type_error,
+            format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                pystr::as_str(name).unwrap_or("?"),
+                t.name()
+            ),
+        ));
+    }
+    let n = pystr::as_str(name).unwrap_or("?");
+    if type_of(obj).lookup(name).is_some() {
+        return Err(PyErr::new(
+            exc().attribute_error,
+            format!("'{}' object attribute '{}' is read-only", type_name(obj), n),
+        ));
+    }
+    Err(PyErr::new(exc().attribute_error, format!("'{}' object has no attribute '{}'", type_name(obj), n)))
+}
+
+/// `del obj.name`.
+pub fn delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(f) = ty.lookup(&pystr::intern("__delattr__")).filter(|f| as_function(f).is_some()) {
+            super::call::call(vm, &f, &[obj.clone(), name.clone()], &[])?;
+            return Ok(());
+        }
+        if let Some(d) = ty.lookup(name) {
+            if is_data_descriptor(&d) {
+                return set_descriptor(vm, &d, obj, None);
+            }
+        }
+    }
+    generic_delattr(obj, name)
+}
+
+/// `object.__delattr__`.
+pub fn generic_delattr(obj: &Value, name: &Value) -> PyResult<()> {
+    if let Some(d) = instance_dict(obj) {
+        if dict::del_str(d, name).is_some() {
+            return Ok(());
+        }
+    }
+    if let Some(t) = as_type(obj) {
+        if t.has_flag(flags::HEAPTYPE) && dict::del_str(&t.dict, name).is_some() {
+            t.version.set(t.version.get().wrapping_add(1));
+            return Ok(());
+        }
+    }
+    Err(attribute_error(obj, name))
+}
+
+/// Attributes of `frame` objects.
+fn frame_attr(_vm: &Vm, obj: &Value, fo: &crate::objects::frame_obj::FrameObj, name: &str) -> Option<Value> {
+    use crate::objects::frame_obj as fobj;
+    let live = fo.live();
+    Some(match name {
+        "f_code" => fo.code.clone(),
+        "f_globals" => fo.globals.clone(),
+        "f_lineno" => int::from_i64(match &live {
+            Some(f) => f.line(),
+            None => fo.last_line.get(),
+        } as i64),
+        "f_back" => match live {
+            Some(f) if !f.previous.is_null() => unsafe { fobj::frame_object(f.previous) },
+            Some(_) => none(),
+            None => {
+                let b = unsafe { &*fo.back.get() };
+                if b.is_null() {
+                    none()
+                } else {
+                    b.clone()
+                }
+            }
+        },
+        "f_locals" => match live {
+            Some(f) if !f.locals.is_null() => f.locals.clone(),
+            Some(_) => fobj::new_locals_proxy(obj.clone()),
+            None => unsafe { (*fo.snapshot.get()).clone() },
+        },
+        _ => return None,
+    })
+}

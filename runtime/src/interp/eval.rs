@@ -1,0 +1,1229 @@
+//! The tier-0 bytecode interpreter.
+//!
+//! One loop runs a chain of Python frames: a call to a Python function
+//! pushes a frame and continues in the same loop, and a return pops back
+//! into the caller, so Python recursion does not grow the Rust stack. The
+//! loop leaves when the frame it was entered with (`is_entry`) returns or
+//! lets an exception escape.
+
+use std::ptr;
+use std::sync::atomic::Ordering;
+
+use crate::bytecode::code::{slot_kind, CodeObj};
+use crate::bytecode::opcode::{fn_attr, intrinsic1, BinaryOp, CompareOp, Instr, Opcode, INPLACE};
+use crate::objects::exception::{as_exception, exc, new_exception, PyErr, PyResult, TbEntry};
+use crate::objects::function::{as_bound_method, as_builtin, as_cell, as_function, new_cell, new_function};
+use crate::objects::typeobj::as_type;
+use crate::objects::{
+    bool_val, dict, false_, float, int, is_false_singleton, is_none, is_true_singleton, iter, list, none, range,
+    str as pystr, true_, tuple, type_of, types, Layout, Value,
+};
+use crate::vm::Vm;
+
+use super::frame::Frame;
+use super::{attr, call, gen, ops};
+
+/// Run `frame` (already pushed, arguments bound) to completion.
+pub fn run_frame(vm: &Vm, frame: *mut Frame) -> PyResult<Value> {
+    let guard = match vm.enter_native() {
+        Ok(g) => g,
+        Err(e) => {
+            unsafe { pop_frame(vm, frame) };
+            return Err(e);
+        }
+    };
+    unsafe {
+        (*frame).is_entry = true;
+        (*frame).instr = 0;
+    }
+    vm.current_frame.set(frame);
+    let r = unsafe { eval_frame(vm, frame, None) };
+    drop(guard);
+    r
+}
+
+/// Unlink the top frame and free it (a generator's frame is only
+/// cleared: its memory belongs to the generator).
+unsafe fn pop_frame(vm: &Vm, frame: *mut Frame) {
+    vm.current_frame.set((*frame).previous);
+    vm.depth.set(vm.depth.get() - 1);
+    if (*frame).owner == super::frame::FrameOwner::Generator {
+        super::frame::clear_frame(frame);
+    } else {
+        super::frame::FrameStack::pop(vm.frames.get(), frame);
+    }
+}
+
+/// Record that an exception passed through `frame`.
+fn add_traceback(e: &PyErr, frame: &Frame) {
+    if let Some(x) = as_exception(&e.0) {
+        x.traceback().push(TbEntry { code: frame.function().code.clone(), instr: frame.instr });
+    }
+}
+
+/// Chain a newly raised exception to the one being handled (`__context__`).
+fn set_context(vm: &Vm, e: &PyErr) {
+    let handled = vm.handled_exc();
+    if handled.is_null() || handled.is(&e.0) || is_none(handled) {
+        return;
+    }
+    let Some(x) = as_exception(&e.0) else { return };
+    if !is_none(x.context()) {
+        return;
+    }
+    // Break a cycle through the handled exception's own context chain.
+    let mut o = handled.clone();
+    loop {
+        let Some(ox) = as_exception(&o) else { break };
+        let next = ox.context().clone();
+        if next.is(&e.0) {
+            ox.set_context(none());
+            break;
+        }
+        if is_none(&next) {
+            break;
+        }
+        o = next;
+    }
+    x.set_context(handled.clone());
+}
+
+fn name_error(name: &Value) -> PyErr {
+    let n = pystr::as_str(name).unwrap_or("?");
+    PyErr::new(exc().name_error, format!("name '{n}' is not defined"))
+}
+
+fn unbound_local(code: &CodeObj, i: usize) -> PyErr {
+    PyErr::new(
+        exc().unbound_local_error,
+        format!("cannot access local variable '{}' where it is not associated with a value", code.slot_name(i)),
+    )
+}
+
+fn unbound_deref(code: &CodeObj, i: usize) -> PyErr {
+    let n = code.slot_name(i);
+    if code.localsplus_kinds[i] & slot_kind::FREE != 0 {
+        PyErr::new(
+            exc().name_error,
+            format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+        )
+    } else {
+        unbound_local(code, i)
+    }
+}
+
+/// Normalise the operand of `raise` into an exception instance.
+fn make_exception(vm: &Vm, v: Value) -> PyResult<PyErr> {
+    if let Some(t) = as_type(&v) {
+        if t.is_subtype(exc().base_exception.0) {
+            let inst = call::call(vm, &v, &[], &[])?;
+            if as_exception(&inst).is_some() {
+                return Ok(PyErr(inst));
+            }
+            return Err(PyErr::new(
+                exc().type_error,
+                format!("calling {} should have returned an instance of BaseException, not {}", ops::repr(vm, &v)?, ops::type_name(&inst)),
+            ));
+        }
+    } else if as_exception(&v).is_some() {
+        return Ok(PyErr(v));
+    }
+    Err(PyErr::new(exc().type_error, "exceptions must derive from BaseException"))
+}
+
+/// Whether exception `e` matches an `except` clause's type (or tuple).
+fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
+    if let Some(tt) = tuple::as_tuple(t) {
+        for x in tt.items.iter() {
+            if exception_matches(e, x)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match as_type(t) {
+        Some(ty) if ty.is_subtype(exc().base_exception.0) => Ok(type_of(e).is_subtype(t.as_ptr())),
+        _ => Err(PyErr::new(
+            exc().type_error,
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
+    }
+}
+
+/// Unpack `seq` into exactly `n` values (in order).
+fn unpack(vm: &Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+    let items = match crate::objects::typeobj::layout_of(seq) {
+        Layout::Tuple => tuple::items(seq).to_vec(),
+        Layout::List => list::as_list(seq).unwrap().items().clone(),
+        _ => {
+            let it = ops::get_iter(vm, seq).map_err(|e| {
+                if e.matches(exc().type_error) {
+                    PyErr::new(exc().type_error, format!("cannot unpack non-iterable {} object", ops::type_name(seq)))
+                } else {
+                    e
+                }
+            })?;
+            let mut out = Vec::with_capacity(n);
+            while let Some(v) = ops::next(vm, &it)? {
+                if out.len() == n {
+                    return Err(PyErr::new(
+                        exc().value_error,
+                        format!("too many values to unpack (expected {n})"),
+                    ));
+                }
+                out.push(v);
+            }
+            out
+        }
+    };
+    if items.len() < n {
+        return Err(PyErr::new(
+            exc().value_error,
+            format!("not enough values to unpack (expected {n}, got {})", items.len()),
+        ));
+    }
+    if items.len() > n {
+        return Err(PyErr::new(
+            exc().value_error,
+            format!("too many values to unpack (expected {n}, got {})", items.len()),
+        ));
+    }
+    Ok(items)
+}
+
+/// The interpreter loop proper: run `entry` from `entry.instr`, or, with
+/// `throw`, start by raising that exception at `entry.instr` (a generator's
+/// `throw()`).
+///
+/// # Safety
+/// `entry` is linked as the current frame, with `is_entry` set.
+pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Value> {
+    let mut frame: *mut Frame = entry;
+    let mut code: &CodeObj = (*frame).code();
+    let mut instrs: *const Instr = code.instrs().as_ptr();
+    let mut locals: *mut Value = (*frame).localsplus();
+    let mut sp: *mut Value = (*frame).stack_base().add((*frame).stack_depth as usize);
+    let mut pc: usize = (*frame).instr as usize;
+
+    macro_rules! push {
+        ($v:expr) => {{
+            let v: Value = $v;
+            ptr::write(sp, v);
+            sp = sp.add(1);
+        }};
+    }
+    macro_rules! pop {
+        () => {{
+            sp = sp.sub(1);
+            ptr::read(sp)
+        }};
+    }
+    macro_rules! top {
+        () => {
+            &*sp.sub(1)
+        };
+    }
+    macro_rules! peek {
+        ($n:expr) => {
+            &*sp.sub($n)
+        };
+    }
+    macro_rules! local {
+        ($i:expr) => {
+            &mut *locals.add($i)
+        };
+    }
+    // Re-derive the cached state after switching frames.
+    macro_rules! load_frame {
+        () => {{
+            code = (*frame).code();
+            instrs = code.instrs().as_ptr();
+            locals = (*frame).localsplus();
+            sp = (*frame).stack_base().add((*frame).stack_depth as usize);
+        }};
+    }
+    macro_rules! save_sp {
+        () => {
+            (*frame).stack_depth = sp.offset_from((*frame).stack_base()) as u32
+        };
+    }
+
+    // An exception to unwind and whether it is a re-raise (no new
+    // traceback entry for the raising frame).
+    let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, false));
+
+    'outer: loop {
+        if let Some((e, reraise)) = pending.take() {
+            // ---- exception unwinding
+            if !reraise {
+                set_context(vm, &e);
+                add_traceback(&e, &*frame);
+            }
+            loop {
+                let instr = (*frame).instr;
+                if let Some(h) = code.handler_for(instr).copied() {
+                    let base = (*frame).stack_base();
+                    let keep = base.add(h.depth as usize);
+                    while sp > keep {
+                        drop(pop!());
+                    }
+                    if h.push_lasti {
+                        push!(Value::small_int(instr as i64));
+                    }
+                    push!(e.0);
+                    pc = h.target as usize;
+                    continue 'outer;
+                }
+                save_sp!();
+                let prev = (*frame).previous;
+                let is_entry = (*frame).is_entry;
+                pop_frame(vm, frame);
+                if is_entry {
+                    return Err(e);
+                }
+                frame = prev;
+                load_frame!();
+                add_traceback(&e, &*frame);
+            }
+        }
+
+        // ---- dispatch
+        let err: PyErr = 'op: {
+            macro_rules! t {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break 'op e,
+                    }
+                };
+            }
+            loop {
+                let ins = *instrs.add(pc);
+                (*frame).instr = pc as u32;
+                pc += 1;
+                let arg = ins.arg as usize;
+                match ins.op {
+                    Opcode::NOP => {}
+                    Opcode::RESUME => {
+                        if vm.eval_breaker.load(Ordering::Relaxed) != 0 {
+                            t!(vm.handle_eval_breaker());
+                        }
+                    }
+                    Opcode::POP_TOP => drop(pop!()),
+                    Opcode::PUSH_NULL => push!(Value::NULL),
+                    Opcode::END_FOR => drop(pop!()),
+                    Opcode::COPY => {
+                        let v = peek!(arg).clone();
+                        push!(v);
+                    }
+                    Opcode::SWAP => ptr::swap(sp.sub(1), sp.sub(arg)),
+                    Opcode::LOAD_CONST => push!(code.consts[arg].clone()),
+                    Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                        let v = if ins.op == Opcode::RETURN_VALUE { pop!() } else { code.consts[arg].clone() };
+                        save_sp!();
+                        let prev = (*frame).previous;
+                        let is_entry = (*frame).is_entry;
+                        pop_frame(vm, frame);
+                        if is_entry {
+                            return Ok(v);
+                        }
+                        frame = prev;
+                        load_frame!();
+                        pc = (*frame).instr as usize + 1;
+                        push!(v);
+                    }
+                    Opcode::LOAD_FAST => {
+                        let v = local!(arg);
+                        if v.is_null() {
+                            break 'op unbound_local(code, arg);
+                        }
+                        push!(v.clone());
+                    }
+                    Opcode::LOAD_FAST_LOAD_FAST => {
+                        let (a, b) = (arg >> 16, arg & 0xffff);
+                        let va = local!(a);
+                        if va.is_null() {
+                            break 'op unbound_local(code, a);
+                        }
+                        push!(va.clone());
+                        let vb = local!(b);
+                        if vb.is_null() {
+                            break 'op unbound_local(code, b);
+                        }
+                        push!(vb.clone());
+                    }
+                    Opcode::STORE_FAST => {
+                        let v = pop!();
+                        let old = ptr::replace(locals.add(arg), v);
+                        drop(old);
+                    }
+                    Opcode::STORE_FAST_STORE_FAST => {
+                        let v = pop!();
+                        let old = ptr::replace(locals.add(arg >> 16), v);
+                        drop(old);
+                        let v = pop!();
+                        let old = ptr::replace(locals.add(arg & 0xffff), v);
+                        drop(old);
+                    }
+                    Opcode::STORE_FAST_LOAD_FAST => {
+                        let v = pop!();
+                        let old = ptr::replace(locals.add(arg >> 16), v);
+                        drop(old);
+                        let b = arg & 0xffff;
+                        let vb = local!(b);
+                        if vb.is_null() {
+                            break 'op unbound_local(code, b);
+                        }
+                        push!(vb.clone());
+                    }
+                    Opcode::DELETE_FAST => {
+                        if local!(arg).is_null() {
+                            break 'op unbound_local(code, arg);
+                        }
+                        let old = ptr::replace(locals.add(arg), Value::NULL);
+                        drop(old);
+                    }
+                    Opcode::MAKE_CELL => {
+                        let v = ptr::replace(locals.add(arg), Value::NULL);
+                        ptr::write(locals.add(arg), new_cell(v));
+                    }
+                    Opcode::COPY_FREE_VARS => {
+                        let f = (*frame).function();
+                        let closure = f.borrow(&f.closure);
+                        let cells = tuple::items(closure);
+                        let start = code.nlocalsplus() - arg;
+                        for (k, c) in cells.iter().take(arg).enumerate() {
+                            let old = ptr::replace(locals.add(start + k), c.clone());
+                            drop(old);
+                        }
+                    }
+                    Opcode::LOAD_CLOSURE => push!(local!(arg).clone()),
+                    Opcode::LOAD_DEREF => {
+                        let c = as_cell(local!(arg)).expect("a cell slot");
+                        if c.is_empty() {
+                            break 'op unbound_deref(code, arg);
+                        }
+                        push!(c.get());
+                    }
+                    Opcode::STORE_DEREF => {
+                        let v = pop!();
+                        as_cell(local!(arg)).expect("a cell slot").set(v);
+                    }
+                    Opcode::DELETE_DEREF => {
+                        let c = as_cell(local!(arg)).expect("a cell slot");
+                        if c.is_empty() {
+                            break 'op unbound_deref(code, arg);
+                        }
+                        c.set(Value::NULL);
+                    }
+                    Opcode::LOAD_NAME => {
+                        let name = &code.names[arg];
+                        let f = (*frame).function();
+                        let ns = &(*frame).locals;
+                        let v = if !ns.is_null() { t!(namespace_get(vm, ns, name)) } else { None };
+                        let v = match v {
+                            Some(v) => v,
+                            None => match dict::get_str(&f.globals, name) {
+                                Some(v) => v,
+                                None => match dict::get_str(&f.builtins, name) {
+                                    Some(v) => v,
+                                    None => break 'op name_error(name),
+                                },
+                            },
+                        };
+                        push!(v);
+                    }
+                    Opcode::STORE_NAME => {
+                        let v = pop!();
+                        let ns = &(*frame).locals;
+                        if ns.is_null() {
+                            break 'op PyErr::new(exc().system_error, "no locals found when storing a name");
+                        }
+                        t!(namespace_set(vm, ns, code.names[arg].clone(), v));
+                    }
+                    Opcode::DELETE_NAME => {
+                        let name = &code.names[arg];
+                        let ns = &(*frame).locals;
+                        if t!(ops::dict_del(vm, ns, name)).is_none() {
+                            break 'op name_error(name);
+                        }
+                    }
+                    Opcode::LOAD_GLOBAL => {
+                        let name = &code.names[arg >> 1];
+                        let f = (*frame).function();
+                        let v = match dict::get_str(&f.globals, name) {
+                            Some(v) => v,
+                            None => match dict::get_str(&f.builtins, name) {
+                                Some(v) => v,
+                                None => break 'op name_error(name),
+                            },
+                        };
+                        push!(v);
+                        if arg & 1 != 0 {
+                            push!(Value::NULL);
+                        }
+                    }
+                    Opcode::STORE_GLOBAL => {
+                        let v = pop!();
+                        dict::set_str(&(*frame).function().globals, code.names[arg].clone(), v);
+                    }
+                    Opcode::DELETE_GLOBAL => {
+                        let name = &code.names[arg];
+                        if dict::del_str(&(*frame).function().globals, name).is_none() {
+                            break 'op name_error(name);
+                        }
+                    }
+                    Opcode::LOAD_ATTR => {
+                        let name = &code.names[arg >> 1];
+                        let owner = pop!();
+                        if arg & 1 != 0 {
+                            let (m, s) = t!(attr::load_method(vm, &owner, name));
+                            push!(m);
+                            push!(s);
+                        } else {
+                            push!(t!(attr::getattr(vm, &owner, name)));
+                        }
+                    }
+                    Opcode::STORE_ATTR => {
+                        let owner = pop!();
+                        let v = pop!();
+                        t!(attr::setattr(vm, &owner, &code.names[arg], v));
+                    }
+                    Opcode::DELETE_ATTR => {
+                        let owner = pop!();
+                        t!(attr::delattr(vm, &owner, &code.names[arg]));
+                    }
+                    Opcode::BINARY_OP => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        let r = if a.is_small_int() && b.is_small_int() {
+                            match small_int_binary(a.small_int_unchecked(), b.small_int_unchecked(), ins.arg) {
+                                Some(r) => r,
+                                None => t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE)),
+                            }
+                        } else if let (Some(x), Some(y)) = (float::as_float(a), float::as_float(b)) {
+                            match float_fast(x, y, ins.arg) {
+                                Some(r) => float::new_float(r),
+                                None => t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE)),
+                            }
+                        } else {
+                            t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE))
+                        };
+                        drop(pop!());
+                        drop(pop!());
+                        push!(r);
+                    }
+                    Opcode::COMPARE_OP => {
+                        let (a, b) = (peek!(2), peek!(1));
+                        let op = CompareOp::from_arg(ins.arg);
+                        let r = if a.is_small_int() && b.is_small_int() {
+                            let (x, y) = (a.small_int_unchecked(), b.small_int_unchecked());
+                            bool_val(match op {
+                                CompareOp::Lt => x < y,
+                                CompareOp::Le => x <= y,
+                                CompareOp::Eq => x == y,
+                                CompareOp::Ne => x != y,
+                                CompareOp::Gt => x > y,
+                                CompareOp::Ge => x >= y,
+                            })
+                        } else {
+                            t!(ops::compare(vm, a, b, op))
+                        };
+                        drop(pop!());
+                        drop(pop!());
+                        push!(r);
+                    }
+                    Opcode::IS_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        push!(bool_val(a.is(&b) != (arg == 1)));
+                    }
+                    Opcode::CONTAINS_OP => {
+                        let r = t!(ops::contains(vm, peek!(1), peek!(2)));
+                        drop(pop!());
+                        drop(pop!());
+                        push!(bool_val(r != (arg == 1)));
+                    }
+                    Opcode::UNARY_NEGATIVE => {
+                        let r = match top!().as_small_int() {
+                            Some(i) if i != crate::objects::int_ops::SMALL_MIN => Value::small_int(-i),
+                            _ => t!(ops::negative(vm, top!())),
+                        };
+                        drop(pop!());
+                        push!(r);
+                    }
+                    Opcode::UNARY_NOT => {
+                        let v = pop!();
+                        let b = if is_true_singleton(&v) {
+                            false
+                        } else if is_false_singleton(&v) {
+                            true
+                        } else {
+                            !t!(ops::truthy(vm, &v))
+                        };
+                        push!(bool_val(b));
+                    }
+                    Opcode::UNARY_INVERT => {
+                        let r = t!(ops::invert(vm, top!()));
+                        drop(pop!());
+                        push!(r);
+                    }
+                    Opcode::CALL_INTRINSIC_1 => {
+                        let r = match ins.arg {
+                            intrinsic1::UNARY_POSITIVE => t!(ops::positive(vm, top!())),
+                            intrinsic1::LIST_TO_TUPLE => {
+                                tuple::new_tuple(list::as_list(top!()).expect("a list").items().clone())
+                            }
+                            intrinsic1::STOPITERATION_ERROR => stopiteration_error(top!()),
+                            other => {
+                                break 'op PyErr::new(
+                                    exc().system_error,
+                                    format!("{} is not supported by pyfast yet", intrinsic1::name(other)),
+                                )
+                            }
+                        };
+                        drop(pop!());
+                        push!(r);
+                    }
+                    Opcode::TO_BOOL => {
+                        let v = top!();
+                        if !(is_true_singleton(v) || is_false_singleton(v)) {
+                            let b = t!(ops::truthy(vm, v));
+                            drop(pop!());
+                            push!(bool_val(b));
+                        }
+                    }
+                    Opcode::BINARY_SUBSCR => {
+                        let (c, k) = (peek!(2), peek!(1));
+                        let r = match (list::as_list(c), k.as_small_int()) {
+                            (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.get(i as usize).unwrap(),
+                            _ => t!(ops::getitem(vm, c, k)),
+                        };
+                        drop(pop!());
+                        drop(pop!());
+                        push!(r);
+                    }
+                    Opcode::STORE_SUBSCR => {
+                        let k = pop!();
+                        let c = pop!();
+                        let v = pop!();
+                        t!(ops::setitem(vm, &c, &k, v));
+                    }
+                    Opcode::DELETE_SUBSCR => {
+                        let k = pop!();
+                        let c = pop!();
+                        t!(ops::delitem(vm, &c, &k));
+                    }
+                    Opcode::BINARY_SLICE => {
+                        let stop = pop!();
+                        let start = pop!();
+                        let c = pop!();
+                        let s = crate::objects::slice::new_slice(start, stop, none());
+                        push!(t!(ops::getitem(vm, &c, &s)));
+                    }
+                    Opcode::STORE_SLICE => {
+                        let stop = pop!();
+                        let start = pop!();
+                        let c = pop!();
+                        let v = pop!();
+                        let s = crate::objects::slice::new_slice(start, stop, none());
+                        t!(ops::setitem(vm, &c, &s, v));
+                    }
+                    Opcode::BUILD_SLICE => {
+                        let step = if arg == 3 { pop!() } else { none() };
+                        let stop = pop!();
+                        let start = pop!();
+                        push!(crate::objects::slice::new_slice(start, stop, step));
+                    }
+                    Opcode::BUILD_TUPLE | Opcode::BUILD_LIST | Opcode::BUILD_STRING => {
+                        let base = sp.sub(arg);
+                        let items: Vec<Value> = (0..arg).map(|i| ptr::read(base.add(i))).collect();
+                        sp = base;
+                        let v = match ins.op {
+                            Opcode::BUILD_TUPLE => tuple::new_tuple(items),
+                            Opcode::BUILD_LIST => list::new_list(items),
+                            _ => {
+                                let mut s = String::new();
+                                for it in &items {
+                                    s.push_str(pystr::as_str(it).unwrap_or(""));
+                                }
+                                pystr::from_string(s.into())
+                            }
+                        };
+                        push!(v);
+                    }
+                    Opcode::BUILD_MAP => {
+                        let base = sp.sub(2 * arg);
+                        let items: Vec<Value> = (0..2 * arg).map(|i| ptr::read(base.add(i))).collect();
+                        sp = base;
+                        let d = dict::new_dict();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            t!(ops::dict_set(vm, &d, k, v));
+                        }
+                        push!(d);
+                    }
+                    Opcode::LIST_APPEND => {
+                        let v = pop!();
+                        list::as_list(peek!(arg)).expect("a list").push(v);
+                    }
+                    Opcode::LIST_EXTEND => {
+                        let it = pop!();
+                        let items = t!(ops::iterate(vm, &it).map_err(|e| {
+                            if e.matches(exc().type_error) && ops::get_iter(vm, &it).is_err() {
+                                PyErr::new(
+                                    exc().type_error,
+                                    format!("Value after * must be an iterable, not {}", ops::type_name(&it)),
+                                )
+                            } else {
+                                e
+                            }
+                        }));
+                        list::as_list(peek!(arg)).expect("a list").items().extend(items);
+                    }
+                    Opcode::MAP_ADD => {
+                        let v = pop!();
+                        let k = pop!();
+                        t!(ops::dict_set(vm, peek!(arg), k, v));
+                    }
+                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                        let m = pop!();
+                        let target = peek!(arg).clone();
+                        let Some(src) = dict::as_dict(&m) else {
+                            break 'op PyErr::new(
+                                exc().type_error,
+                                format!("'{}' object is not a mapping", ops::type_name(&m)),
+                            );
+                        };
+                        for (k, v) in src.items() {
+                            if ins.op == Opcode::DICT_MERGE && t!(ops::dict_get(vm, &target, &k)).is_some() {
+                                let callee = peek!(arg + 2);
+                                let fname = match as_function(callee) {
+                                    Some(f) => pystr::as_str(f.borrow(&f.qualname)).unwrap_or("?").to_string(),
+                                    None => ops::type_name(callee).to_string(),
+                                };
+                                break 'op PyErr::new(
+                                    exc().type_error,
+                                    format!(
+                                        "{}() got multiple values for keyword argument '{}'",
+                                        fname,
+                                        pystr::as_str(&k).unwrap_or("?")
+                                    ),
+                                );
+                            }
+                            t!(ops::dict_set(vm, &target, k, v));
+                        }
+                    }
+                    Opcode::UNPACK_SEQUENCE => {
+                        let seq = pop!();
+                        let items = t!(unpack(vm, &seq, arg));
+                        for v in items.into_iter().rev() {
+                            push!(v);
+                        }
+                    }
+                    Opcode::UNPACK_EX => {
+                        let (before, after) = (arg & 0xff, arg >> 8);
+                        let seq = pop!();
+                        let items = t!(ops::iterate(vm, &seq).map_err(|e| {
+                            if e.matches(exc().type_error) {
+                                PyErr::new(
+                                    exc().type_error,
+                                    format!("cannot unpack non-iterable {} object", ops::type_name(&seq)),
+                                )
+                            } else {
+                                e
+                            }
+                        }));
+                        if items.len() < before + after {
+                            break 'op PyErr::new(
+                                exc().value_error,
+                                format!(
+                                    "not enough values to unpack (expected at least {}, got {})",
+                                    before + after,
+                                    items.len()
+                                ),
+                            );
+                        }
+                        let mut items = items;
+                        let tail = items.split_off(items.len() - after);
+                        let middle = items.split_off(before);
+                        for v in tail.into_iter().rev() {
+                            push!(v);
+                        }
+                        push!(list::new_list(middle));
+                        for v in items.into_iter().rev() {
+                            push!(v);
+                        }
+                    }
+                    Opcode::GET_ITER => {
+                        let it = t!(ops::get_iter(vm, top!()));
+                        drop(pop!());
+                        push!(it);
+                    }
+                    Opcode::FOR_ITER => {
+                        let it = top!();
+                        let next = if let Some(r) = range::as_range_iter(it) {
+                            r.next_value().map(int::from_i64)
+                        } else {
+                            t!(ops::next(vm, it))
+                        };
+                        match next {
+                            Some(v) => push!(v),
+                            None => pc = arg,
+                        }
+                    }
+                    Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => pc = arg,
+                    Opcode::JUMP_BACKWARD => {
+                        pc = arg;
+                        if vm.eval_breaker.load(Ordering::Relaxed) != 0 {
+                            t!(vm.handle_eval_breaker());
+                        }
+                    }
+                    Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                        let v = pop!();
+                        let b = if is_true_singleton(&v) {
+                            true
+                        } else if is_false_singleton(&v) {
+                            false
+                        } else {
+                            t!(ops::truthy(vm, &v))
+                        };
+                        if b == (ins.op == Opcode::POP_JUMP_IF_TRUE) {
+                            pc = arg;
+                        }
+                    }
+                    Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                        let v = pop!();
+                        if is_none(&v) == (ins.op == Opcode::POP_JUMP_IF_NONE) {
+                            pc = arg;
+                        }
+                    }
+                    Opcode::CALL | Opcode::CALL_KW => {
+                        let kwnames = if ins.op == Opcode::CALL_KW { pop!() } else { Value::NULL };
+                        let kw: &[Value] = tuple::items(&kwnames);
+                        let callable_slot = sp.sub(arg + 2);
+                        let self_slot = sp.sub(arg + 1);
+                        // A bound method spreads into (function, self).
+                        if (*self_slot).is_null() {
+                            if let Some(m) = as_bound_method(&*callable_slot) {
+                                let (f, s) = (m.func.clone(), m.self_.clone());
+                                ptr::write(self_slot, s);
+                                let old = ptr::replace(callable_slot, f);
+                                drop(old);
+                            }
+                        }
+                        let has_self = !(*self_slot).is_null();
+                        let args_start = if has_self { self_slot } else { self_slot.add(1) };
+                        let nargs = arg + has_self as usize;
+                        let args = std::slice::from_raw_parts(args_start, nargs);
+                        if as_function(&*callable_slot).is_some() {
+                            // Inline call: the new frame runs in this loop.
+                            save_sp!();
+                            let func = (*callable_slot).clone();
+                            let new = t!(call::push_function_frame(vm, func, args, kw));
+                            // The arguments now live in the new frame.
+                            while sp > callable_slot {
+                                drop(pop!());
+                            }
+                            save_sp!();
+                            drop(kwnames);
+                            frame = new;
+                            vm.current_frame.set(frame);
+                            load_frame!();
+                            pc = 0;
+                            continue;
+                        }
+                        save_sp!();
+                        let r = if let Some(b) = as_builtin(&*callable_slot) {
+                            if b.bound.is_null() {
+                                (b.func)(vm, args, kw)
+                            } else {
+                                call::call(vm, &*callable_slot, args, kw)
+                            }
+                        } else {
+                            call::call(vm, &*callable_slot, args, kw)
+                        };
+                        let r = t!(r);
+                        while sp > callable_slot {
+                            drop(pop!());
+                        }
+                        drop(kwnames);
+                        push!(r);
+                    }
+                    Opcode::CALL_FUNCTION_EX => {
+                        let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                        let args = pop!();
+                        let self_or_null = pop!();
+                        let callable = pop!();
+                        let mut all = Vec::new();
+                        if !self_or_null.is_null() {
+                            all.push(self_or_null);
+                        }
+                        if tuple::as_tuple(&args).is_some() {
+                            all.extend(tuple::items(&args).iter().cloned());
+                        } else {
+                            all.extend(t!(ops::iterate(vm, &args)));
+                        }
+                        let mut names = Vec::new();
+                        if !kwargs.is_null() {
+                            let Some(d) = dict::as_dict(&kwargs) else {
+                                break 'op PyErr::new(
+                                    exc().type_error,
+                                    format!("argument after ** must be a mapping, not {}", ops::type_name(&kwargs)),
+                                );
+                            };
+                            for (k, v) in d.items() {
+                                if pystr::as_str(&k).is_none() {
+                                    break 'op PyErr::new(exc().type_error, "keywords must be strings");
+                                }
+                                names.push(k);
+                                all.push(v);
+                            }
+                        }
+                        save_sp!();
+                        push!(t!(call::call(vm, &callable, &all, &names)));
+                    }
+                    Opcode::MAKE_FUNCTION => {
+                        let c = pop!();
+                        let f = (*frame).function();
+                        push!(new_function(c, f.globals.clone(), f.builtins.clone()));
+                    }
+                    Opcode::SET_FUNCTION_ATTRIBUTE => {
+                        let func = pop!();
+                        let attr_v = pop!();
+                        let f = as_function(&func).expect("a function");
+                        match ins.arg {
+                            fn_attr::DEFAULTS => f.set(&f.defaults, attr_v),
+                            fn_attr::KWDEFAULTS => f.set(&f.kwdefaults, attr_v),
+                            fn_attr::CLOSURE => f.set(&f.closure, attr_v),
+                            _ => {} // annotations are not kept
+                        }
+                        push!(func);
+                    }
+                    Opcode::RAISE_VARARGS => {
+                        match arg {
+                            0 => {
+                                let h = vm.handled_exc();
+                                if h.is_null() || is_none(h) {
+                                    break 'op PyErr::new(exc().runtime_error, "No active exception to reraise");
+                                }
+                                pending = Some((PyErr(h.clone()), true));
+                                continue 'outer;
+                            }
+                            1 => {
+                                let v = pop!();
+                                break 'op t!(make_exception(vm, v));
+                            }
+                            _ => {
+                                let cause = pop!();
+                                let v = pop!();
+                                let e = t!(make_exception(vm, v));
+                                let cause = if is_none(&cause) {
+                                    cause
+                                } else {
+                                    t!(make_exception(vm, cause)).0
+                                };
+                                e.obj().set_cause(cause);
+                                e.obj().suppress_context.set(true);
+                                break 'op e;
+                            }
+                        }
+                    }
+                    Opcode::RERAISE => {
+                        let e = pop!();
+                        if arg != 0 {
+                            if let Some(lasti) = peek!(arg).as_small_int() {
+                                (*frame).instr = lasti as u32;
+                            }
+                        }
+                        pending = Some((PyErr(e), true));
+                        continue 'outer;
+                    }
+                    Opcode::PUSH_EXC_INFO => {
+                        let e = pop!();
+                        let prev = vm.set_handled_exc(e.clone());
+                        push!(if prev.is_null() { none() } else { prev });
+                        push!(e);
+                    }
+                    Opcode::POP_EXCEPT => {
+                        let prev = pop!();
+                        let old = vm.set_handled_exc(if is_none(&prev) { Value::NULL } else { prev });
+                        drop(old);
+                    }
+                    Opcode::CHECK_EXC_MATCH => {
+                        let t = pop!();
+                        let m = t!(exception_matches(top!(), &t));
+                        push!(bool_val(m));
+                    }
+                    Opcode::LOAD_ASSERTION_ERROR => push!(exc().assertion_error.value()),
+                    Opcode::BEFORE_WITH => {
+                        let mgr = pop!();
+                        let ty = type_of(&mgr);
+                        let enter = ty.lookup(&pystr::intern("__enter__"));
+                        let exit = ty.lookup(&pystr::intern("__exit__"));
+                        let (Some(enter), Some(exit)) = (enter, exit) else {
+                            break 'op PyErr::new(
+                                exc().type_error,
+                                format!(
+                                    "'{}' object does not support the context manager protocol",
+                                    ops::type_name(&mgr)
+                                ),
+                            );
+                        };
+                        push!(crate::objects::function::new_bound_method(exit, mgr.clone()));
+                        save_sp!();
+                        let r = t!(call::call(vm, &enter, &[mgr], &[]));
+                        push!(r);
+                    }
+                    Opcode::WITH_EXCEPT_START => {
+                        let e = top!().clone();
+                        let exit_fn = peek!(4).clone();
+                        save_sp!();
+                        let r = t!(call::call(vm, &exit_fn, &[crate::objects::type_ptr_of(&e).value(), e, none()], &[]));
+                        push!(r);
+                    }
+                    Opcode::IMPORT_NAME => {
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let f = (*frame).function();
+                        save_sp!();
+                        let m = t!(crate::modules::import::import_name(
+                            vm,
+                            &code.names[arg],
+                            &f.globals,
+                            &fromlist,
+                            int::as_i64(&level).unwrap_or(0)
+                        ));
+                        push!(m);
+                    }
+                    Opcode::IMPORT_FROM => {
+                        let name = &code.names[arg];
+                        let m = top!();
+                        let v = t!(crate::modules::import::import_from(vm, m, name));
+                        push!(v);
+                    }
+                    Opcode::LOAD_LOCALS => {
+                        let ns = &(*frame).locals;
+                        if ns.is_null() {
+                            break 'op PyErr::new(exc().system_error, "no locals found");
+                        }
+                        push!(ns.clone());
+                    }
+                    Opcode::FORMAT_SIMPLE => {
+                        let v = top!();
+                        if pystr::as_str(v).is_none() {
+                            let s = t!(crate::builtins::format::format_value(vm, v, ""));
+                            drop(pop!());
+                            push!(s);
+                        }
+                    }
+                    Opcode::FORMAT_WITH_SPEC => {
+                        let spec = pop!();
+                        let v = pop!();
+                        let spec_s = pystr::as_str(&spec).unwrap_or("");
+                        push!(t!(crate::builtins::format::format_value(vm, &v, spec_s)));
+                    }
+                    Opcode::CONVERT_VALUE => {
+                        let v = pop!();
+                        let s = match arg {
+                            1 => t!(ops::str_of(vm, &v)),
+                            2 => t!(ops::repr(vm, &v)),
+                            _ => crate::objects::str_ops::ascii_escape(&t!(ops::repr(vm, &v))),
+                        };
+                        push!(pystr::from_string(s.into()));
+                    }
+                    Opcode::SETUP_ANNOTATIONS => {
+                        let ns = &(*frame).locals;
+                        let key = pystr::intern("__annotations__");
+                        if !ns.is_null() && t!(namespace_get(vm, ns, &key)).is_none() {
+                            t!(namespace_set(vm, ns, key, dict::new_dict()));
+                        }
+                    }
+                    Opcode::BUILD_SET => {
+                        let base = sp.sub(arg);
+                        let items: Vec<Value> = (0..arg).map(|i| ptr::read(base.add(i))).collect();
+                        sp = base;
+                        let s = crate::objects::set::new_set(types().set);
+                        for it in items {
+                            t!(crate::builtins::sets::add(vm, &s, it));
+                        }
+                        push!(s);
+                    }
+                    Opcode::SET_ADD => {
+                        let v = pop!();
+                        t!(crate::builtins::sets::add(vm, peek!(arg), v));
+                    }
+                    Opcode::SET_UPDATE => {
+                        let v = pop!();
+                        t!(crate::builtins::sets::update(vm, peek!(arg), &v));
+                    }
+                    Opcode::LOAD_BUILD_CLASS => {
+                        let f = (*frame).function();
+                        match dict::get_str(&f.builtins, &pystr::intern("__build_class__")) {
+                            Some(b) => push!(b),
+                            None => break 'op PyErr::new(exc().name_error, "__build_class__ not found"),
+                        }
+                    }
+                    Opcode::RETURN_GENERATOR => {
+                        save_sp!();
+                        let prev = (*frame).previous;
+                        let is_entry = (*frame).is_entry;
+                        vm.current_frame.set(prev);
+                        vm.depth.set(vm.depth.get() - 1);
+                        let g = gen::make_generator(vm, frame);
+                        if is_entry {
+                            return Ok(g);
+                        }
+                        frame = prev;
+                        load_frame!();
+                        pc = (*frame).instr as usize + 1;
+                        push!(g);
+                    }
+                    Opcode::YIELD_VALUE => {
+                        let v = pop!();
+                        save_sp!();
+                        debug_assert!((*frame).is_entry, "generator frames run as entry frames");
+                        vm.yielded.set(true);
+                        vm.current_frame.set((*frame).previous);
+                        vm.depth.set(vm.depth.get() - 1);
+                        return Ok(v);
+                    }
+                    Opcode::SEND => {
+                        let v = pop!();
+                        save_sp!();
+                        match t!(send(vm, top!(), v)) {
+                            gen::GenStep::Yield(r) => push!(r),
+                            gen::GenStep::Return(r) => {
+                                push!(r);
+                                pc = arg;
+                            }
+                        }
+                    }
+                    Opcode::END_SEND => {
+                        let v = pop!();
+                        drop(pop!());
+                        push!(v);
+                    }
+                    Opcode::GET_YIELD_FROM_ITER => {
+                        if gen::as_gen(top!()).is_none() {
+                            let it = t!(ops::get_iter(vm, top!()));
+                            drop(pop!());
+                            push!(it);
+                        }
+                    }
+                    Opcode::CLEANUP_THROW => {
+                        let e = pop!();
+                        let is_stop = type_of(&e).is_subtype(exc().stop_iteration.0);
+                        if !is_stop {
+                            pending = Some((PyErr(e), true));
+                            continue 'outer;
+                        }
+                        drop(pop!());
+                        drop(pop!());
+                        push!(none());
+                        push!(gen::stop_value(&PyErr(e)));
+                    }
+                }
+            }
+        };
+        pending = Some((err, false));
+    }
+}
+
+/// Small-int fast paths of BINARY_OP; None when the result needs the
+/// general path (overflow, division, shifts that grow).
+#[inline(always)]
+fn small_int_binary(x: i64, y: i64, op: u32) -> Option<Value> {
+    let op = op % INPLACE;
+    let r = match op {
+        0 => x.checked_add(y)?,            // Add
+        10 => x.checked_sub(y)?,           // Subtract
+        5 => x.checked_mul(y)?,            // Multiply
+        1 => x & y,                        // And
+        7 => x | y,                        // Or
+        12 => x ^ y,                       // Xor
+        2 if y > 0 => x.div_euclid(y),     // FloorDivide (positive divisor)
+        6 if y > 0 => x.rem_euclid(y),     // Remainder (positive divisor)
+        _ => return None,
+    };
+    if Value::fits_small(r) {
+        Some(Value::small_int(r))
+    } else {
+        None
+    }
+}
+
+#[inline(always)]
+fn float_fast(x: f64, y: f64, op: u32) -> Option<f64> {
+    match op % INPLACE {
+        0 => Some(x + y),
+        10 => Some(x - y),
+        5 => Some(x * y),
+        11 if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
+/// Read a name from a module/class namespace (a dict).
+fn namespace_get(vm: &Vm, ns: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if dict::as_dict(ns).is_some() {
+        return Ok(dict::get_str(ns, name));
+    }
+    match ops::getitem(vm, ns, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(exc().key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn namespace_set(vm: &Vm, ns: &Value, name: Value, v: Value) -> PyResult<()> {
+    if dict::as_dict(ns).is_some() {
+        dict::set_str(ns, name, v);
+        return Ok(());
+    }
+    ops::setitem(vm, ns, &name, v)
+}
+
+/// Run a module-level code object with `globals` as its namespace.
+pub fn run_module_code(vm: &Vm, code: Value, globals: &Value) -> PyResult<Value> {
+    let func = new_function(code, globals.clone(), vm.builtins.clone());
+    let frame = vm.frames().push(func, globals.clone(), vm.current_frame.get());
+    vm.depth.set(vm.depth.get() + 1);
+    run_frame(vm, frame)
+}
+
+/// `SEND`: one step of `yield from`/`await` on `receiver`.
+fn send(vm: &Vm, receiver: &Value, v: Value) -> PyResult<gen::GenStep> {
+    if gen::as_gen(receiver).is_some() {
+        return gen::resume(vm, receiver, v, None);
+    }
+    let heap = type_of(receiver).has_flag(crate::objects::typeobj::flags::HEAPTYPE);
+    if is_none(&v) && !heap {
+        return Ok(match ops::next(vm, receiver)? {
+            Some(x) => gen::GenStep::Yield(x),
+            None => gen::GenStep::Return(none()),
+        });
+    }
+    let r = if is_none(&v) {
+        attr::getattr(vm, receiver, &pystr::intern("__next__")).and_then(|m| call::call(vm, &m, &[], &[]))
+    } else {
+        attr::getattr(vm, receiver, &pystr::intern("send")).and_then(|m| call::call(vm, &m, &[v], &[]))
+    };
+    match r {
+        Ok(x) => Ok(gen::GenStep::Yield(x)),
+        Err(e) if e.matches(exc().stop_iteration) => Ok(gen::GenStep::Return(gen::stop_value(&e))),
+        Err(e) => Err(e),
+    }
+}
+
+/// `INTRINSIC_STOPITERATION_ERROR`: a StopIteration escaping a generator
+/// becomes RuntimeError (PEP 479).
+fn stopiteration_error(e: &Value) -> Value {
+    if !type_of(e).is_subtype(exc().stop_iteration.0) {
+        return e.clone();
+    }
+    let r = PyErr::new(exc().runtime_error, "generator raised StopIteration");
+    r.obj().set_cause(e.clone());
+    r.obj().set_context(e.clone());
+    r.obj().suppress_context.set(true);
+    r.0
+}

@@ -1,0 +1,227 @@
+//! Frames and the per-thread frame stack.
+//!
+//! Every tier runs on this one layout: a `#[repr(C)]` header followed by
+//! the local slots (locals, cells, free variables) and then the value
+//! stack, all in one contiguous region of the frame stack. At every safe
+//! point `instr` and `stack_depth` are exact, so a debugger can read the
+//! frame and deoptimizing is "set `instr`, return to the interpreter".
+
+use std::ptr;
+
+use crate::bytecode::code::CodeObj;
+use crate::objects::function::FunctionObj;
+use crate::objects::Value;
+
+#[repr(C)]
+pub struct Frame {
+    /// The function being run (a strong reference; it owns code and globals).
+    pub func: Value,
+    /// Namespace dict of module and class bodies (LOAD_NAME); NULL otherwise.
+    pub locals: Value,
+    /// The calling frame on this thread, or null.
+    pub previous: *mut Frame,
+    /// Index of the instruction being executed (exact at safe points).
+    pub instr: u32,
+    /// Number of values on the value stack (exact at safe points).
+    pub stack_depth: u32,
+    pub nlocalsplus: u32,
+    /// Set on the frame a Rust caller entered the eval loop with: its
+    /// return leaves the loop.
+    pub is_entry: bool,
+    /// Who owns the frame's memory (see `FrameOwner`).
+    pub owner: FrameOwner,
+    /// The `frame` object Python code holds for this frame (`sys._getframe`),
+    /// or NULL. It is detached (given a snapshot) when the frame ends.
+    pub frame_obj: Value,
+    localsplus: [Value; 0],
+}
+
+/// Where a frame's memory lives.
+#[repr(u8)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FrameOwner {
+    /// The thread's frame stack: released when the frame returns.
+    Thread,
+    /// A generator object: the frame outlives calls to it.
+    Generator,
+}
+
+// Machine code reads frames through these offsets (the ABI in `pyfast-stencils`).
+const _: () = {
+    use pyfast_stencils::frame as abi;
+    assert!(std::mem::offset_of!(Frame, func) == abi::FUNC_OFFSET);
+    assert!(std::mem::offset_of!(Frame, instr) == abi::INSTR_OFFSET);
+    assert!(std::mem::offset_of!(Frame, stack_depth) == abi::STACK_DEPTH_OFFSET);
+    assert!(std::mem::offset_of!(Frame, frame_obj) == abi::FRAME_OBJECT_OFFSET);
+    assert!(std::mem::offset_of!(Frame, localsplus) == abi::LOCALSPLUS_OFFSET);
+};
+
+/// Words in the frame header (the slots follow it).
+pub const HEADER_WORDS: usize = std::mem::size_of::<Frame>() / 8;
+
+impl Frame {
+    #[inline(always)]
+    pub fn function(&self) -> &FunctionObj {
+        crate::objects::function::as_function(&self.func).expect("frame runs a function")
+    }
+
+    #[inline(always)]
+    pub fn code(&self) -> &CodeObj {
+        self.function().code()
+    }
+
+    /// Pointer to local slot 0 (the value stack follows the slots).
+    #[inline(always)]
+    pub fn localsplus(&mut self) -> *mut Value {
+        self.localsplus.as_mut_ptr()
+    }
+
+    #[inline(always)]
+    pub fn slot(&mut self, i: usize) -> &mut Value {
+        unsafe { &mut *self.localsplus().add(i) }
+    }
+
+    /// Pointer to the bottom of the value stack.
+    #[inline(always)]
+    pub fn stack_base(&mut self) -> *mut Value {
+        unsafe { self.localsplus().add(self.nlocalsplus as usize) }
+    }
+
+    /// The values currently on the value stack.
+    pub fn stack(&mut self) -> &[Value] {
+        let n = self.stack_depth as usize;
+        unsafe { std::slice::from_raw_parts(self.stack_base(), n) }
+    }
+
+    /// Current source line.
+    pub fn line(&self) -> u32 {
+        self.code().line_of(self.instr as usize)
+    }
+}
+
+/// Frame memory: chunks of words, used as a stack of frames. Chunks never
+/// move, so frame pointers stay valid while the frame is live.
+pub struct FrameStack {
+    chunks: Vec<Box<[u64]>>,
+    /// Index of the chunk in use.
+    cur: usize,
+    /// First free word in the current chunk.
+    top: usize,
+    /// `top` of each earlier chunk, for popping back into it.
+    saved_tops: Vec<usize>,
+}
+
+const CHUNK_WORDS: usize = 1 << 16;
+
+impl Default for FrameStack {
+    fn default() -> Self {
+        FrameStack { chunks: vec![vec![0u64; CHUNK_WORDS].into_boxed_slice()], cur: 0, top: 0, saved_tops: Vec::new() }
+    }
+}
+
+impl FrameStack {
+    /// Allocate and initialise a frame for `func` (all slots NULL, empty
+    /// value stack). The caller fills the argument slots.
+    pub fn push(&mut self, func: Value, locals: Value, previous: *mut Frame) -> *mut Frame {
+        let code = crate::objects::function::as_function(&func).expect("a function").code();
+        let nlocalsplus = code.nlocalsplus();
+        let words = HEADER_WORDS + nlocalsplus + code.stacksize as usize;
+        if self.top + words > self.chunks[self.cur].len() {
+            self.saved_tops.push(self.top);
+            self.cur += 1;
+            if self.cur == self.chunks.len() || self.chunks[self.cur].len() < words {
+                let size = CHUNK_WORDS.max(words);
+                let chunk = vec![0u64; size].into_boxed_slice();
+                if self.cur == self.chunks.len() {
+                    self.chunks.push(chunk);
+                } else {
+                    self.chunks[self.cur] = chunk;
+                }
+            }
+            self.top = 0;
+        }
+        let base = unsafe { self.chunks[self.cur].as_mut_ptr().add(self.top) };
+        self.top += words;
+        let f = base as *mut Frame;
+        unsafe {
+            ptr::write(
+                f,
+                Frame {
+                    func,
+                    locals,
+                    previous,
+                    instr: 0,
+                    stack_depth: 0,
+                    nlocalsplus: nlocalsplus as u32,
+                    is_entry: false,
+                    owner: FrameOwner::Thread,
+                    frame_obj: Value::NULL,
+                    localsplus: [],
+                },
+            );
+            let slots = (*f).localsplus();
+            for i in 0..nlocalsplus {
+                ptr::write(slots.add(i), Value::NULL);
+            }
+        }
+        f
+    }
+
+    /// Release the most recently pushed frame: drop its slots, value stack
+    /// and header references, then give the memory back. Dropping values
+    /// can run `__del__`, which may push and pop frames above this one, so
+    /// no borrow of the stack is held while that happens.
+    ///
+    /// # Safety
+    /// `f` is the top frame of `stack` and no other pointer to it is used
+    /// afterwards.
+    pub unsafe fn pop(stack: *mut FrameStack, f: *mut Frame) {
+        let words = frame_words(f);
+        clear_frame(f);
+        ptr::drop_in_place(f);
+        Self::release(stack, words);
+    }
+
+    /// Give back the memory of the top frame, whose contents were moved
+    /// elsewhere (a generator took them) or dropped.
+    ///
+    /// # Safety
+    /// The top frame of `stack` occupied `words` words.
+    pub unsafe fn release(stack: *mut FrameStack, words: usize) {
+        let s = &mut *stack;
+        debug_assert!(s.top >= words);
+        s.top -= words;
+        if s.top == 0 && s.cur > 0 {
+            s.cur -= 1;
+            s.top = s.saved_tops.pop().expect("chunk tops are saved");
+        }
+    }
+}
+
+/// Total words a live frame occupies (header, slots, value stack).
+///
+/// # Safety
+/// `f` is a live frame.
+pub unsafe fn frame_words(f: *mut Frame) -> usize {
+    HEADER_WORDS + (*f).nlocalsplus as usize + (*f).code().stacksize as usize
+}
+
+/// Drop a frame's local slots and value stack (leaving them NULL/empty).
+/// Locals are cleared in slot order, as CPython does.
+///
+/// # Safety
+/// `f` is a live frame.
+pub unsafe fn clear_frame(f: *mut Frame) {
+    let fo = (*f).frame_obj.take();
+    if !fo.is_null() {
+        crate::objects::frame_obj::detach(&fo, f);
+    }
+    let n = (*f).nlocalsplus as usize;
+    let depth = (*f).stack_depth as usize;
+    (*f).stack_depth = 0;
+    let base = (*f).localsplus();
+    for i in 0..n + depth {
+        let v = ptr::replace(base.add(i), Value::NULL);
+        drop(v);
+    }
+}

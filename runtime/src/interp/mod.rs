@@ -1,0 +1,11 @@
+//! Tiers 0 and 1: the bytecode interpreter and the generic operations
+//! behind its instructions.
+
+pub mod attr;
+pub mod call;
+pub mod eval;
+pub mod frame;
+pub mod frame_locals;
+pub mod gen;
+pub mod ops;
+pub mod traceback;

@@ -1,0 +1,19 @@
+//! pyfast: a Python 3 runtime with tiered execution that stays debuggable.
+//!
+//! Layout (see ARCHITECTURE.md): `compile` turns source into code objects,
+//! `objects` is the object model, `interp` runs bytecode, `builtins` and
+//! `modules` are the standard environment, `vm` is the per-thread state and
+//! `run` is what the `pyfast` binary drives.
+
+pub mod builtins;
+pub mod bytecode;
+pub mod compile;
+pub mod interp;
+pub mod modules;
+pub mod objects;
+pub mod run;
+pub mod signals;
+pub mod vm;
+
+/// The highest execution tier this build can run.
+pub const MAX_TIER: u32 = 0;

@@ -1,0 +1,60 @@
+//! `pyfast`: run a Python program, like `python3`.
+
+use clap::Parser;
+use pyfast_runtime::run::{run, Request, Source};
+
+/// A Python 3 runtime that is fast and that you can debug while it runs.
+#[derive(Parser, Debug)]
+#[command(name = "pyfast", version, about, disable_help_subcommand = true)]
+struct Cli {
+    /// Program passed in as a string (terminates the option list).
+    #[arg(short = 'c', value_name = "CODE", conflicts_with = "dis")]
+    command: Option<String>,
+
+    /// Highest execution tier to use: 0 = generic bytecode interpreter.
+    #[arg(long, value_name = "N", default_value_t = pyfast_runtime::MAX_TIER)]
+    tier: u32,
+
+    /// Print the bytecode of FILE (every code object) instead of running it.
+    #[arg(long, value_name = "FILE")]
+    dis: Option<String>,
+
+    /// Program file ('-' or nothing with piped stdin reads standard input),
+    /// then the arguments passed to it in sys.argv.
+    #[arg(value_name = "FILE | -", trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if cli.tier > pyfast_runtime::MAX_TIER {
+        eprintln!(
+            "pyfast: --tier {}: tier {} is not available yet (this build runs tiers 0..={})",
+            cli.tier,
+            cli.tier,
+            pyfast_runtime::MAX_TIER
+        );
+        std::process::exit(2);
+    }
+    let (source, args, dis) = if let Some(file) = cli.dis {
+        (Source::File(file), cli.args, true)
+    } else if let Some(code) = cli.command {
+        (Source::Command(code), cli.args, false)
+    } else {
+        let mut args = cli.args.into_iter();
+        match args.next() {
+            Some(f) if f == "-" => (Source::Stdin, args.collect(), false),
+            Some(f) => (Source::File(f), args.collect(), false),
+            None => {
+                use std::io::IsTerminal;
+                if std::io::stdin().is_terminal() {
+                    eprintln!("pyfast: no program given (an interactive prompt is not available yet); try 'pyfast FILE' or 'pyfast -c CODE'");
+                    std::process::exit(2);
+                }
+                (Source::Stdin, Vec::new(), false)
+            }
+        }
+    };
+    let status = run(Request { source, args, max_tier: cli.tier, dis });
+    std::process::exit(status);
+}

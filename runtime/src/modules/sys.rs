@@ -1,0 +1,187 @@
+//! The `sys` module.
+
+use std::cell::RefCell;
+use std::io::Write;
+
+use crate::builtins::args::{type_error, Args};
+use crate::interp::ops;
+use crate::objects::exception::{exc, PyErr, PyResult};
+use crate::objects::function::{new_builtin, new_method_descriptor, NativeFn};
+use crate::objects::typeobj::flags;
+use crate::objects::{
+    dict, int, list, module, none, str as pystr, tuple, types, Layout, TypePtr, Value,
+};
+use crate::vm::Vm;
+
+thread_local! {
+    /// `sys.stdout` and `sys.stderr`, to tell them apart in `write`.
+    static STREAMS: RefCell<Option<(Value, Value)>> = const { RefCell::new(None) };
+}
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("exit", exit),
+    ("getrecursionlimit", getrecursionlimit),
+    ("setrecursionlimit", setrecursionlimit),
+    ("getrefcount", getrefcount),
+    ("_getframe", getframe),
+    ("exc_info", exc_info),
+    ("exception", exception),
+];
+
+pub fn install(vm: &Vm) {
+    let d = dict::new_dict();
+    let set = |name: &str, v: Value| dict::set_str(&d, pystr::intern(name), v);
+    for &(name, f) in FUNCTIONS {
+        set(name, new_builtin(name, f));
+    }
+    let argv = vm.config.argv.iter().map(|a| pystr::new_str(a)).collect();
+    set("argv", list::new_list(argv));
+    set("path", list::new_list(vec![pystr::new_str(&vm.config.path0)]));
+    set("modules", vm.modules.clone());
+    set("maxsize", int::from_i64(i64::MAX));
+    set("platform", pystr::intern(std::env::consts::OS));
+    set("byteorder", pystr::intern(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    set(
+        "version_info",
+        tuple::new_tuple(vec![
+            Value::small_int(3),
+            Value::small_int(13),
+            Value::small_int(0),
+            pystr::intern("final"),
+            Value::small_int(0),
+        ]),
+    );
+    set("version", pystr::new_str(&format!("3.13.0 (pyfast {})", env!("CARGO_PKG_VERSION"))));
+    let (stdout, stderr) = make_streams();
+    set("stdout", stdout.clone());
+    set("stderr", stderr.clone());
+    set("__stdout__", stdout.clone());
+    set("__stderr__", stderr.clone());
+    STREAMS.with(|s| *s.borrow_mut() = Some((stdout, stderr)));
+    vm.add_module("sys", module::new_module("sys", d));
+}
+
+/// The text stream type behind `sys.stdout`/`sys.stderr`.
+fn make_streams() -> (Value, Value) {
+    let ty: TypePtr = crate::objects::bootstrap::new_type("TextIOWrapper", Layout::Object, types().object, 0);
+    for (name, f) in [("write", stream_write as NativeFn), ("flush", stream_flush as NativeFn)] {
+        dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, ty.value()));
+    }
+    let _ = flags::HEAPTYPE;
+    let stdout = crate::objects::instance::new_instance(ty);
+    let stderr = crate::objects::instance::new_instance(ty);
+    stdout.make_immortal();
+    stderr.make_immortal();
+    (stdout, stderr)
+}
+
+/// Whether `f` is `sys.stderr` (print's `file=` argument).
+pub fn is_stderr(_vm: &Vm, f: &Value) -> PyResult<bool> {
+    STREAMS.with(|s| match &*s.borrow() {
+        Some((out, err)) if f.is(err) => Ok(true),
+        Some((out, _)) if f.is(out) => Ok(false),
+        _ => Err(PyErr::new(
+            exc().not_implemented_error,
+            "print(file=...) supports only sys.stdout and sys.stderr in pyfast yet",
+        )),
+    })
+}
+
+fn stream_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("write", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    let Some(s) = pystr::as_str(&a.pos[1]) else {
+        return Err(type_error(format!("write() argument must be str, not {}", ops::type_name(&a.pos[1]))));
+    };
+    if is_stderr(vm, &a.pos[0])? {
+        vm.flush_stdout();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    } else {
+        let _ = vm.stdout.borrow_mut().write_all(s.as_bytes());
+    }
+    Ok(int::from_i64(pystr::as_str_obj(&a.pos[1]).unwrap().nchars as i64))
+}
+
+fn stream_flush(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(none())
+}
+
+fn exit(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("exit", args, kw);
+    a.no_kwargs()?;
+    a.expect(0, 1)?;
+    Err(match a.pos.first() {
+        None => PyErr::empty(exc().system_exit),
+        Some(v) => PyErr::with_arg(exc().system_exit, v.clone()),
+    })
+}
+
+fn getrecursionlimit(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("getrecursionlimit", args, kw).expect(0, 0)?;
+    Ok(int::from_i64(vm.recursion_limit.get() as i64))
+}
+
+fn setrecursionlimit(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("setrecursionlimit", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 1)?;
+    let n = ops::index_value(&a.pos[0])?;
+    if n < 1 {
+        return Err(PyErr::new(exc().value_error, "recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.depth.get() as i64;
+    if n <= depth {
+        return Err(PyErr::new(
+            exc().recursion_error,
+            format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+        ));
+    }
+    vm.recursion_limit.set(n.min(u32::MAX as i64) as u32);
+    Ok(none())
+}
+
+fn getrefcount(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("getrefcount", args, kw);
+    a.expect(1, 1)?;
+    Ok(int::from_i64(a.pos[0].refcount().min(i64::MAX as usize) as i64))
+}
+
+/// `sys._getframe([depth])`.
+fn getframe(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("_getframe", args, kw);
+    a.no_kwargs()?;
+    a.expect(0, 1)?;
+    let depth = match a.pos.first() {
+        Some(d) => ops::index_value(d)?,
+        None => 0,
+    };
+    let mut f = vm.current_frame.get();
+    let mut n = depth;
+    while n > 0 && !f.is_null() {
+        f = unsafe { (*f).previous };
+        n -= 1;
+    }
+    if f.is_null() || depth < 0 {
+        return Err(PyErr::new(exc().value_error, "call stack is not deep enough"));
+    }
+    Ok(unsafe { crate::objects::frame_obj::frame_object(f) })
+}
+
+/// `sys.exc_info()`.
+fn exc_info(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("exc_info", args, kw).expect(0, 0)?;
+    let e = vm.handled_exc();
+    if e.is_null() || crate::objects::is_none(e) {
+        return Ok(tuple::new_tuple(vec![none(), none(), none()]));
+    }
+    Ok(tuple::new_tuple(vec![crate::objects::type_ptr_of(e).value(), e.clone(), none()]))
+}
+
+/// `sys.exception()`.
+fn exception(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    Args::new("exception", args, kw).expect(0, 0)?;
+    let e = vm.handled_exc();
+    Ok(if e.is_null() { none() } else { e.clone() })
+}

@@ -1,0 +1,168 @@
+//! Callables: Python functions, cells, bound methods and Rust builtins.
+
+use std::cell::{Cell, UnsafeCell};
+
+use super::exception::PyResult;
+use super::typeobj::{type_of, types, Layout};
+use super::value::{Header, Obj, Value};
+use crate::vm::Vm;
+
+pub struct FunctionObj {
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub name: UnsafeCell<Value>,
+    pub qualname: UnsafeCell<Value>,
+    /// Tuple of positional defaults, or NULL.
+    pub defaults: UnsafeCell<Value>,
+    /// Dict of keyword-only defaults, or NULL.
+    pub kwdefaults: UnsafeCell<Value>,
+    /// Tuple of cells for the code's free variables, or NULL.
+    pub closure: UnsafeCell<Value>,
+    pub doc: UnsafeCell<Value>,
+    /// `__dict__`, created on first use (NULL until then).
+    pub dict: UnsafeCell<Value>,
+    /// Bumped when code, defaults or closure change, so call-site caches
+    /// validate with one compare.
+    pub version: Cell<u32>,
+}
+
+impl FunctionObj {
+    pub fn code(&self) -> &crate::bytecode::code::CodeObj {
+        crate::bytecode::code::as_code(&self.code).expect("function code is a code object")
+    }
+
+    pub fn get(&self, f: &UnsafeCell<Value>) -> Value {
+        unsafe { (*f.get()).clone() }
+    }
+
+    pub fn set(&self, f: &UnsafeCell<Value>, v: Value) {
+        let old = unsafe { std::mem::replace(&mut *f.get(), v) };
+        self.version.set(self.version.get().wrapping_add(1));
+        drop(old);
+    }
+
+    pub fn borrow<'a>(&'a self, f: &'a UnsafeCell<Value>) -> &'a Value {
+        unsafe { &*f.get() }
+    }
+}
+
+pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
+    let c = crate::bytecode::code::as_code(&code).expect("a code object");
+    let name = c.name.clone();
+    let qualname = c.qualname.clone();
+    let doc = super::none();
+    Value::from_box(Box::new(Obj {
+        hdr: Header::new(types().function),
+        data: FunctionObj {
+            code,
+            globals,
+            builtins,
+            name: UnsafeCell::new(name),
+            qualname: UnsafeCell::new(qualname),
+            defaults: UnsafeCell::new(Value::NULL),
+            kwdefaults: UnsafeCell::new(Value::NULL),
+            closure: UnsafeCell::new(Value::NULL),
+            doc: UnsafeCell::new(doc),
+            dict: UnsafeCell::new(Value::NULL),
+            version: Cell::new(1),
+        },
+    }))
+}
+
+pub fn as_function(v: &Value) -> Option<&FunctionObj> {
+    if v.is_heap() && type_of(v).layout == Layout::Function {
+        Some(unsafe { v.payload::<FunctionObj>() })
+    } else {
+        None
+    }
+}
+
+/// A cell: the shared box behind a closure variable.
+pub struct CellObj {
+    pub v: UnsafeCell<Value>,
+}
+
+impl CellObj {
+    pub fn get(&self) -> Value {
+        unsafe { (*self.v.get()).clone() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        unsafe { (*self.v.get()).is_null() }
+    }
+
+    pub fn set(&self, v: Value) {
+        let old = unsafe { std::mem::replace(&mut *self.v.get(), v) };
+        drop(old);
+    }
+}
+
+pub fn new_cell(v: Value) -> Value {
+    Value::from_box(Box::new(Obj { hdr: Header::new(types().cell), data: CellObj { v: UnsafeCell::new(v) } }))
+}
+
+pub fn as_cell(v: &Value) -> Option<&CellObj> {
+    if v.is_heap() && type_of(v).layout == Layout::Cell {
+        Some(unsafe { v.payload::<CellObj>() })
+    } else {
+        None
+    }
+}
+
+/// A callable bound to its first argument (`obj.method`).
+pub struct BoundMethodObj {
+    pub func: Value,
+    pub self_: Value,
+}
+
+pub fn new_bound_method(func: Value, self_: Value) -> Value {
+    Value::from_box(Box::new(Obj { hdr: Header::new(types().method), data: BoundMethodObj { func, self_ } }))
+}
+
+pub fn as_bound_method(v: &Value) -> Option<&BoundMethodObj> {
+    if v.is_heap() && type_of(v).layout == Layout::BoundMethod {
+        Some(unsafe { v.payload::<BoundMethodObj>() })
+    } else {
+        None
+    }
+}
+
+/// A Rust function callable from Python. `args` holds the positional
+/// arguments followed by the values of the keyword arguments named in
+/// `kwnames` (the vectorcall convention, so calls need no allocation).
+pub type NativeFn = fn(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
+
+pub struct BuiltinObj {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// For a type's method: the type it belongs to (the receiver is
+    /// `args[0]`); NULL for plain functions.
+    pub owner: Value,
+    /// For a builtin bound to a value (e.g. a module function that needs its
+    /// module), passed as `args[0]`; NULL otherwise.
+    pub bound: Value,
+}
+
+pub fn new_builtin(name: &'static str, func: NativeFn) -> Value {
+    Value::from_box(Box::new(Obj {
+        hdr: Header::new(types().builtin_function),
+        data: BuiltinObj { name, func, owner: Value::NULL, bound: Value::NULL },
+    }))
+}
+
+/// A method of a built-in type: `args[0]` is the receiver.
+pub fn new_method_descriptor(name: &'static str, func: NativeFn, owner: Value) -> Value {
+    Value::from_box(Box::new(Obj {
+        hdr: Header::new(types().builtin_function),
+        data: BuiltinObj { name, func, owner, bound: Value::NULL },
+    }))
+}
+
+pub fn as_builtin(v: &Value) -> Option<&BuiltinObj> {
+    if v.is_heap() && type_of(v).layout == Layout::Builtin {
+        Some(unsafe { v.payload::<BuiltinObj>() })
+    } else {
+        None
+    }
+}

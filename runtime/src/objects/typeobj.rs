@@ -1,0 +1,285 @@
+//! Type objects and the registry of built-in types.
+//!
+//! Every heap object's header points at its type. A type records the Rust
+//! `Layout` of its instances (inherited by subclasses, so a `list` subclass
+//! is still laid out as a list), its MRO and its attribute dict. Built-in
+//! types are created once per process, are immortal, and are reachable
+//! through [`types()`] by field name, which is how the interpreter's fast
+//! paths compare type pointers.
+
+use std::cell::{Cell, UnsafeCell};
+use std::sync::OnceLock;
+
+use super::value::{Header, Obj, Value};
+
+/// The Rust payload layout of a type's instances.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// `object()` and plain class instances (payload: `InstanceObj`).
+    Object,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool,
+    /// Heap ints (small ints are tagged immediates of the same type).
+    Int,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    /// `set` and `frozenset`.
+    Set,
+    /// Iterator over a set's table.
+    SetIter,
+    Range,
+    Slice,
+    Function,
+    Code,
+    Cell,
+    Module,
+    Type,
+    /// A Rust function (module-level builtin or a type's method).
+    Builtin,
+    BoundMethod,
+    Exception,
+    RangeIter,
+    /// Iterator over a list, tuple or str by index.
+    SeqIter,
+    DictIter,
+    DictView,
+    Property,
+    ClassMethod,
+    StaticMethod,
+    /// A `__slots__` entry.
+    Member,
+    Super,
+    Generator,
+    Frame,
+    FrameLocalsProxy,
+    /// Iterators implemented in Rust (`enumerate`, `zip`, ...).
+    NativeIter,
+}
+
+/// Type flags.
+pub mod flags {
+    /// Created by a `class` statement (mutable, has instance dicts).
+    pub const HEAPTYPE: u32 = 1 << 0;
+    /// May be subclassed.
+    pub const BASETYPE: u32 = 1 << 1;
+    /// Instances carry an attribute dict.
+    pub const HAS_DICT: u32 = 1 << 2;
+    /// Defines `__del__` somewhere in the MRO.
+    pub const HAS_FINALIZER: u32 = 1 << 3;
+    /// Defines `__slots__` (values live in a hidden instance dict).
+    pub const HAS_SLOTS: u32 = 1 << 4;
+}
+
+pub struct TypeObject {
+    pub name: Value,
+    /// `__qualname__` (NULL: same as the name).
+    pub qualname: UnsafeCell<Value>,
+    pub layout: Layout,
+    /// The primary base (NULL only for `object`).
+    pub base: Value,
+    /// `__mro__`: a tuple of types, this type first.
+    pub mro: UnsafeCell<Value>,
+    /// `__dict__`: a dict of attributes (methods, class variables).
+    pub dict: Value,
+    /// Bumped on every change to this type or its bases' dicts, so a cached
+    /// attribute lookup can be validated with one compare.
+    pub version: Cell<u32>,
+    pub flags: Cell<u32>,
+}
+
+impl TypeObject {
+    pub fn name(&self) -> &str {
+        super::str::as_str(&self.name).unwrap_or("?")
+    }
+
+    pub fn mro(&self) -> &[Value] {
+        unsafe { super::tuple::items(&*self.mro.get()) }
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Value {
+        let q = unsafe { &*self.qualname.get() };
+        if q.is_null() {
+            self.name.clone()
+        } else {
+            q.clone()
+        }
+    }
+
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+
+    /// Whether `self` is `other` or a subclass of it.
+    pub fn is_subtype(&self, other: *const Header) -> bool {
+        self.mro().iter().any(|t| t.as_ptr() == other)
+    }
+
+    /// Look an attribute up along the MRO (no descriptors applied).
+    pub fn lookup(&self, name: &Value) -> Option<Value> {
+        for t in self.mro() {
+            let t = as_type(t).expect("mro holds types");
+            if let Some(v) = super::dict::get_str(&t.dict, name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// Borrow a value as a type object, if it is one.
+pub fn as_type(v: &Value) -> Option<&TypeObject> {
+    let h = v.header()?;
+    let ty = unsafe { &*(h.ty.get() as *const Obj<TypeObject>) };
+    if ty.data.layout == Layout::Type {
+        Some(unsafe { v.payload::<TypeObject>() })
+    } else {
+        None
+    }
+}
+
+/// The type of any value.
+#[inline(always)]
+pub fn type_of(v: &Value) -> &'static TypeObject {
+    type_ptr_of(v).as_type()
+}
+
+/// The type pointer of any value (small ints are `int`).
+#[inline(always)]
+pub fn type_ptr_of(v: &Value) -> TypePtr {
+    match v.header() {
+        Some(h) => TypePtr(h.ty.get()),
+        None => types().int,
+    }
+}
+
+/// A type object pointer: the thing fast paths compare.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct TypePtr(pub *const Header);
+
+unsafe impl Send for TypePtr {}
+unsafe impl Sync for TypePtr {}
+
+impl TypePtr {
+    #[inline(always)]
+    pub fn as_type(self) -> &'static TypeObject {
+        unsafe { &(*(self.0 as *const Obj<TypeObject>)).data }
+    }
+
+    /// A new reference to the type as a value.
+    pub fn value(self) -> Value {
+        unsafe { Value::from_ptr_incref(self.0) }
+    }
+}
+
+/// The layout of a value's payload.
+#[inline(always)]
+pub fn layout_of(v: &Value) -> Layout {
+    if v.is_small_int() {
+        Layout::Int
+    } else {
+        type_of(v).layout
+    }
+}
+
+macro_rules! builtin_types {
+    ($( $field:ident : $name:literal, $layout:ident, $base:ident, $flags:expr; )*) => {
+        /// Pointers to the built-in type objects.
+        pub struct BuiltinTypes {
+            $( pub $field: TypePtr, )*
+        }
+
+        /// The table used to create them: (field name, Python name, layout,
+        /// base field, flags), in dependency order.
+        pub(crate) const BUILTIN_TYPE_TABLE: &[(&str, &str, Layout, &str, u32)] = &[
+            $( (stringify!($field), $name, Layout::$layout, stringify!($base), $flags), )*
+        ];
+
+        impl BuiltinTypes {
+            pub(crate) fn from_lookup(get: impl Fn(&str) -> TypePtr) -> BuiltinTypes {
+                BuiltinTypes { $( $field: get(stringify!($field)), )* }
+            }
+        }
+    };
+}
+
+const B: u32 = flags::BASETYPE;
+
+builtin_types! {
+    object: "object", Object, no_base, B;
+    type_: "type", Type, object, B;
+    none: "NoneType", None, object, 0;
+    not_implemented: "NotImplementedType", NotImplemented, object, 0;
+    ellipsis: "ellipsis", Ellipsis, object, 0;
+    int: "int", Int, object, B;
+    bool_: "bool", Bool, int, 0;
+    float: "float", Float, object, B;
+    str: "str", Str, object, B;
+    tuple: "tuple", Tuple, object, B;
+    list: "list", List, object, B;
+    dict: "dict", Dict, object, B;
+    set: "set", Set, object, B;
+    frozenset: "frozenset", Set, object, B;
+    set_iterator: "set_iterator", SetIter, object, 0;
+    range: "range", Range, object, 0;
+    slice: "slice", Slice, object, 0;
+    function: "function", Function, object, 0;
+    code: "code", Code, object, 0;
+    cell: "cell", Cell, object, 0;
+    module: "module", Module, object, B;
+    builtin_function: "builtin_function_or_method", Builtin, object, 0;
+    method: "method", BoundMethod, object, 0;
+    range_iterator: "range_iterator", RangeIter, object, 0;
+    list_iterator: "list_iterator", SeqIter, object, 0;
+    tuple_iterator: "tuple_iterator", SeqIter, object, 0;
+    str_iterator: "str_ascii_iterator", SeqIter, object, 0;
+    dict_keyiterator: "dict_keyiterator", DictIter, object, 0;
+    dict_valueiterator: "dict_valueiterator", DictIter, object, 0;
+    dict_itemiterator: "dict_itemiterator", DictIter, object, 0;
+    dict_keys: "dict_keys", DictView, object, 0;
+    dict_values: "dict_values", DictView, object, 0;
+    dict_items: "dict_items", DictView, object, 0;
+    property: "property", Property, object, B;
+    classmethod: "classmethod", ClassMethod, object, B;
+    staticmethod: "staticmethod", StaticMethod, object, B;
+    super_: "super", Super, object, B;
+    member_descriptor: "member_descriptor", Member, object, 0;
+    generator: "generator", Generator, object, 0;
+    frame: "frame", Frame, object, 0;
+    frame_locals_proxy: "FrameLocalsProxy", FrameLocalsProxy, object, 0;
+    enumerate: "enumerate", NativeIter, object, B;
+    zip: "zip", NativeIter, object, B;
+    map: "map", NativeIter, object, B;
+    filter: "filter", NativeIter, object, B;
+    reversed: "reversed", NativeIter, object, B;
+    callable_iterator: "callable_iterator", NativeIter, object, 0;
+}
+
+struct Registry(BuiltinTypes);
+unsafe impl Sync for Registry {}
+unsafe impl Send for Registry {}
+
+static TYPES: OnceLock<Registry> = OnceLock::new();
+
+/// The built-in types. Created on first use; they live for the process.
+#[inline(always)]
+pub fn types() -> &'static BuiltinTypes {
+    match TYPES.get() {
+        Some(r) => &r.0,
+        None => init_types(),
+    }
+}
+
+#[cold]
+fn init_types() -> &'static BuiltinTypes {
+    // Phase 1 allocates bare type objects; phase 2 needs `types()` itself
+    // (names are strs, dicts are dicts), so it runs once the registry is set.
+    let _ = TYPES.set(Registry(super::bootstrap::allocate_builtin_types()));
+    super::bootstrap::finish_builtin_types();
+    &TYPES.get().expect("just set").0
+}

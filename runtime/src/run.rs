@@ -1,0 +1,176 @@
+//! Running a program: source in, exit status out. This is the whole of
+//! what the `pyfast` binary does after parsing its command line.
+
+use crate::interp::{eval, traceback};
+use crate::objects::exception::{exc, PyErr};
+use crate::objects::{dict, int, is_none, module, str as pystr, Value};
+use crate::vm::{Config, Vm};
+
+/// Where the program comes from.
+pub enum Source {
+    /// A file path as given on the command line.
+    File(String),
+    /// `-c CODE`.
+    Command(String),
+    /// Standard input.
+    Stdin,
+}
+
+/// What `pyfast` was asked to do.
+pub struct Request {
+    pub source: Source,
+    pub args: Vec<String>,
+    pub max_tier: u32,
+    /// Print the bytecode instead of running.
+    pub dis: bool,
+}
+
+/// Stack for the VM thread: deep enough for the parser and the compiler on
+/// deeply nested input and for native re-entry of the eval loop. Only the
+/// pages actually touched are committed.
+const VM_STACK_BYTES: usize = 1 << 30;
+
+/// Run the request on a VM thread and return the process exit status.
+pub fn run(req: Request) -> i32 {
+    let handle = std::thread::Builder::new()
+        .name("pyfast-vm".into())
+        .stack_size(VM_STACK_BYTES)
+        .spawn(move || run_on_vm_thread(req));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        Ok(Err(_)) => {
+            eprintln!("pyfast: internal error (the VM thread panicked); please report this with the program that caused it");
+            70
+        }
+        Err(e) => {
+            eprintln!("pyfast: cannot start the VM thread: {e}");
+            70
+        }
+    }
+}
+
+/// Read and decode the program text; errors are reported as CPython does.
+fn load_source(source: &Source) -> Result<(String, String), (i32, String)> {
+    match source {
+        Source::Command(c) => Ok(("<string>".into(), c.clone())),
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            use std::io::Read;
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| (1, format!("pyfast: cannot read stdin: {e}\n")))?;
+            decode("<stdin>", buf).map(|s| ("<stdin>".into(), s))
+        }
+        Source::File(path) => {
+            let bytes = std::fs::read(path).map_err(|e| {
+                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
+                let errno = e.raw_os_error().unwrap_or(0);
+                let msg = match e.kind() {
+                    std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                    _ => e.to_string(),
+                };
+                (2, format!("pyfast: can't open file '{abs}': [Errno {errno}] {msg}\n"))
+            })?;
+            decode(path, bytes).map(|s| (path.clone(), s))
+        }
+    }
+}
+
+/// Decode UTF-8 source (PEP 3120), with CPython's error for bad bytes.
+fn decode(filename: &str, bytes: Vec<u8>) -> Result<String, (i32, String)> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map(|b| b.to_vec()).unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = e.as_bytes()[e.utf8_error().valid_up_to()];
+        let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        (
+            1,
+            format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{bad:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+            ),
+        )
+    })
+}
+
+fn run_on_vm_thread(req: Request) -> i32 {
+    let (filename, text) = match load_source(&req.source) {
+        Ok(x) => x,
+        Err((code, msg)) => {
+            eprint!("{msg}");
+            return code;
+        }
+    };
+    let code = match crate::compile::compile_module(&text, &filename) {
+        Ok(c) => c,
+        Err(e) => {
+            // Printed through the same path as a SyntaxError raised at run time.
+            let vm = Vm::new(Config::default());
+            let err = crate::modules::compile_error_to_exception(&e);
+            traceback::print_exception(&vm, &err);
+            return 1;
+        }
+    };
+    if req.dis {
+        let c = crate::bytecode::code::as_code(&code).expect("a code object");
+        print!("{}", crate::bytecode::dis::dis(c));
+        return 0;
+    }
+    let path0 = match &req.source {
+        Source::File(p) => std::path::Path::new(p)
+            .parent()
+            .map(|d| std::path::absolute(if d.as_os_str().is_empty() { std::path::Path::new(".") } else { d }))
+            .and_then(|r| r.ok())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let mut argv = vec![match &req.source {
+        Source::File(p) => p.clone(),
+        Source::Command(_) => "-c".into(),
+        Source::Stdin => "-".into(),
+    }];
+    argv.extend(req.args.iter().cloned());
+    let vm = Vm::new(Config { max_tier: req.max_tier, argv, path0 });
+    crate::signals::install(&vm.eval_breaker);
+    let status = run_main(&vm, code, &filename);
+    vm.flush_stdout();
+    status
+}
+
+/// Run module code as `__main__` and turn its outcome into an exit status.
+fn run_main(vm: &Vm, code: Value, filename: &str) -> i32 {
+    let globals = dict::new_dict();
+    let set = |k: &str, v: Value| dict::set_str(&globals, pystr::intern(k), v);
+    set("__builtins__", vm.builtin_module());
+    set("__file__", pystr::new_str(filename));
+    set("__doc__", crate::objects::none());
+    let main = module::new_module("__main__", globals.clone());
+    vm.add_module("__main__", main);
+    match eval::run_module_code(vm, code, &globals) {
+        Ok(_) => 0,
+        Err(e) => exit_status(vm, &e),
+    }
+}
+
+/// The exit status for an uncaught exception: SystemExit's code, or 1
+/// after printing the traceback.
+pub fn exit_status(vm: &Vm, e: &PyErr) -> i32 {
+    if e.matches(exc().system_exit) {
+        let args = crate::objects::tuple::items(e.obj().args());
+        let code = match args.len() {
+            0 => return 0,
+            1 => args[0].clone(),
+            _ => e.obj().args().clone(),
+        };
+        if is_none(&code) {
+            return 0;
+        }
+        if let Some(i) = int::as_i64(&code) {
+            return i as i32;
+        }
+        vm.flush_stdout();
+        let text = crate::interp::ops::str_of(vm, &code).unwrap_or_default();
+        eprintln!("{text}");
+        return 1;
+    }
+    traceback::print_exception(vm, e);
+    1
+}

@@ -1,0 +1,29 @@
+//! Signal handling: handlers only set a flag and a bit in the eval
+//! breaker; the VM thread acts on them at its next safe point.
+
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, Ordering};
+
+static SIGINT_PENDING: AtomicBool = AtomicBool::new(false);
+static BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    SIGINT_PENDING.store(true, Ordering::SeqCst);
+    let b = BREAKER.load(Ordering::SeqCst);
+    if !b.is_null() {
+        unsafe { (*b).fetch_or(crate::vm::breaker::SIGNAL, Ordering::SeqCst) };
+    }
+}
+
+/// Route SIGINT to `breaker` (KeyboardInterrupt at the next safe point).
+pub fn install(breaker: &std::sync::Arc<AtomicU32>) {
+    // The Arc is kept alive by the VM for the life of the process.
+    BREAKER.store(std::sync::Arc::as_ptr(breaker) as *mut AtomicU32, Ordering::SeqCst);
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+    }
+}
+
+/// Consume a pending SIGINT.
+pub fn take_sigint() -> bool {
+    SIGINT_PENDING.swap(false, Ordering::SeqCst)
+}
