@@ -70,7 +70,9 @@ fn load_source(source: &Source) -> Result<(String, String), (i32, String)> {
                 };
                 (2, format!("pyfast: can't open file '{abs}': [Errno {errno}] {msg}\n"))
             })?;
-            decode(path, bytes).map(|s| (path.clone(), s))
+            // CPython (3.9+) names the main script by its absolute path.
+            let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
+            decode(&abs, bytes).map(|s| (abs, s))
         }
     }
 }

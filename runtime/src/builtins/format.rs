@@ -21,9 +21,8 @@ pub fn format_value(vm: &Vm, v: &Value, spec: &str) -> PyResult<Value> {
         return ops::str_value(vm, v);
     }
     let parsed = FormatSpec::parse(spec).map_err(ops::num_err)?;
-    let out = if crate::objects::typeobj::layout_of(v) == crate::objects::Layout::Bool && parsed.ty.is_none() {
-        format_spec::format_str(&ops::str_of(vm, v)?, &parsed)
-    } else if let Some(i) = int::as_int(v) {
+    // A bool with a non-empty spec formats as its int value, as in CPython.
+    let out = if let Some(i) = int::as_int(v) {
         format_spec::format_int(&i, &parsed)
     } else if let Some(f) = float::as_float(v) {
         format_spec::format_float(f, &parsed)

@@ -71,7 +71,30 @@ const STR_METHODS: &[(&str, NativeFn)] = &[
     ("partition", str_partition),
     ("rpartition", str_rpartition),
     ("expandtabs", str_expandtabs),
+    ("format", str_format),
+    ("format_map", str_format_map),
 ];
+
+fn str_format(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("format", args, kw);
+    let s = recv(&a, "format")?;
+    let lookup = |name: &str| Ok(a.kw(name).cloned());
+    super::strformat::str_format(vm, s, &a.pos[1..], &lookup)
+}
+
+fn str_format_map(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("format_map", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    let s = recv(&a, "format_map")?;
+    let mapping = a.pos[1].clone();
+    let lookup = |name: &str| match ops::getitem(vm, &mapping, &pystr::new_str(name)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(exc().key_error) => Err(e),
+        Err(e) => Err(e),
+    };
+    super::strformat::str_format(vm, s, &[], &lookup)
+}
 
 /// The receiver of a str method.
 fn recv<'a>(a: &'a Args, method: &str) -> PyResult<&'a str> {

@@ -8,6 +8,7 @@ pub mod functions;
 pub mod iterators;
 pub mod methods;
 pub mod sets;
+pub mod strformat;
 pub mod types;
 
 use crate::objects::function::new_builtin;

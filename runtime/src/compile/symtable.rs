@@ -168,6 +168,7 @@ impl Scope {
     }
 }
 
+#[derive(Debug)]
 pub(crate) struct SymbolTable {
     pub scopes: Vec<Scope>,
     by_node: HashMap<usize, ScopeId>,

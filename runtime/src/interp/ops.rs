@@ -211,6 +211,9 @@ fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value
             s.push_str(y);
             Ok(pystr::from_string(s.into()))
         }
+        (Layout::Str, _, BinaryOp::Remainder) => {
+            crate::builtins::strformat::percent_format(vm, pystr::as_str(a).unwrap(), b)
+        }
         (Layout::Str, _, BinaryOp::Multiply) if is_intlike(lb) => {
             let n = repeat_count(b)?;
             Ok(pystr::from_string(pystr::as_str(a).unwrap().repeat(n).into()))
