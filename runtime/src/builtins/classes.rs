@@ -138,7 +138,18 @@ fn c3_mro(cls: &Value, bases: &[Value]) -> PyResult<Vec<Value>> {
 
 /// Layouts a class statement may extend.
 fn subclassable(l: Layout) -> bool {
-    matches!(l, Layout::Object | Layout::List | Layout::Dict | Layout::Set | Layout::Exception)
+    matches!(
+        l,
+        Layout::Object
+            | Layout::List
+            | Layout::Dict
+            | Layout::Set
+            | Layout::Exception
+            | Layout::Int
+            | Layout::Float
+            | Layout::Str
+            | Layout::Tuple
+    )
 }
 
 /// `type(name, bases, ns)` / `type.__new__`: create a heap type.
@@ -312,9 +323,11 @@ fn install_slots(vm: &Vm, cls: &Value, slots: &Value) -> PyResult<()> {
 /// Calling a heap type: `__new__` then `__init__`.
 pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let t = as_type(cls).unwrap();
+    let init = t.lookup(&pystr::intern("__init__"));
+    let custom_init = init.as_ref().is_some_and(|i| !is_object_method(i, object_init));
     let new = t.lookup(&pystr::intern("__new__"));
-    let user_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_object_new(&sm.func));
-    let obj = match user_new {
+    let custom_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_builtin_fn(&sm.func, object_new));
+    let obj = match custom_new {
         Some(sm) => {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(cls.clone());
@@ -322,18 +335,17 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
             call(vm, &sm.func, &all, kwnames)?
         }
         None => {
-            let has_init = t.lookup(&pystr::intern("__init__")).is_some_and(|i| as_function(&i).is_some());
-            if !has_init && !args.is_empty() && t.layout == Layout::Object {
+            if !custom_init && !args.is_empty() {
                 return Err(type_error(format!("{}() takes no arguments", t.name())));
             }
-            new_instance_of(vm, cls, args, kwnames)?
+            new_instance_of(vm, cls, &[], &[])?
         }
     };
     if !type_of(&obj).is_subtype(cls.as_ptr()) {
         return Ok(obj);
     }
     if let Some(init) = type_of(&obj).lookup(&pystr::intern("__init__")) {
-        if as_function(&init).is_some() {
+        if !is_object_method(&init, object_init) {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
             all.extend(args.iter().cloned());
@@ -341,42 +353,65 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
             if !is_none(&r) {
                 return Err(type_error(format!("__init__() should return None, not '{}'", ops::type_name(&r))));
             }
-        } else if t.layout == Layout::Exception {
-            // BaseException.__init__ stores args.
         }
     }
     Ok(obj)
 }
 
-fn is_object_new(f: &Value) -> bool {
-    crate::objects::function::as_builtin(f).is_some_and(|b| b.func as usize == object_new as NativeFn as usize)
+fn is_builtin_fn(f: &Value, native: NativeFn) -> bool {
+    crate::objects::function::as_builtin(f).is_some_and(|b| b.func as usize == native as usize)
 }
 
-/// `object.__new__(cls)` and the built-in bases' `__new__`: a bare
-/// instance of the right layout.
+/// Whether a class attribute is `object`'s own method `native`.
+fn is_object_method(f: &Value, native: NativeFn) -> bool {
+    is_builtin_fn(f, native)
+}
+
+/// `object.__new__(cls)`: a bare instance of the right layout.
 pub fn new_instance_of(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let t = as_type(cls).ok_or_else(|| type_error("object.__new__(X): X is not a type object"))?;
     let tp = TypePtr(cls.as_ptr());
-    let _ = (vm, kwnames);
+    let _ = kwnames;
     Ok(match t.layout {
         Layout::Object => crate::objects::instance::new_instance(tp),
-        Layout::Exception => {
-            crate::objects::exception::new_exception(tp, tuple::new_tuple(args[..args.len() - kwnames.len()].to_vec()))
-        }
-        Layout::List => rebox(list::new_list(Vec::new()), tp, t),
-        Layout::Dict => rebox(dict::new_dict(), tp, t),
-        Layout::Set => rebox(crate::objects::set::new_set(types().set), tp, t),
-        _ => return Err(type_error(format!("cannot create '{}' instances", t.name()))),
+        Layout::Exception => crate::objects::exception::new_exception(tp, tuple::new_tuple(args.to_vec())),
+        _ => builtin_base_new(vm, cls, args, &[])?,
     })
 }
 
-/// Move a fresh built-in object into an instance of heap type `tp` (with
-/// an instance dict after the payload when the type has one).
-fn rebox(v: Value, tp: TypePtr, t: &TypeObject) -> Value {
-    fn go<T>(v: Value, tp: TypePtr, with_dict: bool) -> Value {
-        let raw = v.into_bits() as *mut Obj<T>;
-        let b = unsafe { Box::from_raw(raw) };
-        let Obj { data, .. } = *b;
+/// The built-in type whose layout instances of `cls` have.
+fn builtin_base(cls: &Value) -> Value {
+    let t = as_type(cls).unwrap();
+    t.mro()
+        .iter()
+        .find(|b| !as_type(b).unwrap().has_flag(flags::HEAPTYPE))
+        .cloned()
+        .unwrap_or_else(|| types().object.value())
+}
+
+/// `int.__new__(cls, ...)`, `str.__new__`, `tuple.__new__`, `list.__new__`,
+/// ...: build the built-in value, then (for a subclass) an instance of
+/// `cls` holding a copy of its payload.
+fn builtin_base_new(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let t = as_type(cls).ok_or_else(|| type_error("__new__(X): X is not a type object"))?;
+    let base = builtin_base(cls);
+    let bt = as_type(&base).unwrap();
+    // Containers are filled by __init__; immutable values by __new__.
+    let value = match t.layout {
+        Layout::List | Layout::Dict | Layout::Set => super::types::call_type(vm, &base, bt, &[], &[])?,
+        _ => super::types::call_type(vm, &base, bt, args, kwnames)?,
+    };
+    if !t.has_flag(flags::HEAPTYPE) {
+        return Ok(value);
+    }
+    Ok(subclass_instance(&value, TypePtr(cls.as_ptr()), t))
+}
+
+/// An instance of heap type `tp` whose built-in payload is a copy of
+/// `value`'s (with an instance dict after it when the type has one).
+fn subclass_instance(value: &Value, tp: TypePtr, t: &TypeObject) -> Value {
+    use crate::objects::{float::FloatObj, int::IntObj, str::StrObj, tuple::TupleObj};
+    fn make<T>(data: T, tp: TypePtr, with_dict: bool) -> Value {
         if with_dict {
             let sub = SubObj { base: data, dict: UnsafeCell::new(dict::new_dict()) };
             Value::from_box(Box::new(Obj { hdr: Header::new(tp), data: sub }))
@@ -386,11 +421,68 @@ fn rebox(v: Value, tp: TypePtr, t: &TypeObject) -> Value {
     }
     let d = t.has_flag(flags::HAS_DICT);
     match t.layout {
-        Layout::List => go::<list::ListObj>(v, tp, d),
-        Layout::Dict => go::<dict::DictObj>(v, tp, d),
-        Layout::Set => go::<crate::objects::set::SetObj>(v, tp, d),
-        _ => v,
+        Layout::Int => {
+            let v = crate::objects::int::as_int(value).expect("an int").to_ibig();
+            make(IntObj { v }, tp, d)
+        }
+        Layout::Float => make(FloatObj { v: crate::objects::float::as_float(value).expect("a float") }, tp, d),
+        Layout::Str => {
+            let so = pystr::as_str_obj(value).expect("a str");
+            make(StrObj { s: so.s.clone(), nchars: so.nchars, hash: std::cell::Cell::new(-1) }, tp, d)
+        }
+        Layout::Tuple => make(TupleObj { items: tuple::items(value).to_vec().into_boxed_slice() }, tp, d),
+        Layout::List => make(list::ListObj::new(Vec::new()), tp, d),
+        Layout::Dict => make(dict::DictObj::new(), tp, d),
+        Layout::Set => make(crate::objects::set::SetObj::new(), tp, d),
+        _ => value.clone(),
     }
+}
+
+/// The `__new__` of built-in bases, as a staticmethod in their dicts.
+fn base_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let cls = args.first().ok_or_else(|| type_error("__new__(): not enough arguments"))?;
+    builtin_base_new(vm, cls, &args[1..], kw)
+}
+
+/// `list.__init__(self, iterable=())`.
+fn list_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("list", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 2)?;
+    let l = list::as_list(&a.pos[0]).ok_or_else(|| type_error("descriptor '__init__' requires a 'list' object"))?;
+    let items = match a.pos.get(1) {
+        Some(it) => ops::iterate(vm, it)?,
+        None => Vec::new(),
+    };
+    l.replace_all(items);
+    Ok(none())
+}
+
+/// `dict.__init__(self, mapping_or_pairs=(), **kwargs)`.
+fn dict_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("dict", args, kw);
+    a.expect(1, 2)?;
+    let d = &a.pos[0];
+    if let Some(src) = a.pos.get(1) {
+        super::methods::dict_update_from(vm, d, src)?;
+    }
+    for (i, k) in kw.iter().enumerate() {
+        ops::dict_set(vm, d, k.clone(), args[args.len() - kw.len() + i].clone())?;
+    }
+    Ok(none())
+}
+
+/// `set.__init__(self, iterable=())`.
+fn set_init(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("set", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 2)?;
+    let s = &a.pos[0];
+    crate::objects::set::as_set(s).ok_or_else(|| type_error("descriptor '__init__' requires a 'set' object"))?.clear();
+    if let Some(it) = a.pos.get(1) {
+        super::sets::update(vm, s, it)?;
+    }
+    Ok(none())
 }
 
 // ---------------------------------------------------------------- super
@@ -675,6 +767,13 @@ pub fn install(vm: &Vm) {
         pystr::intern("__init__"),
         new_method_descriptor("__init__", exception_init, be.value()),
     );
+    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+        let new = descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", base_new));
+        dict::set_str(&ty.as_type().dict, pystr::intern("__new__"), new);
+    }
+    for (ty, f) in [(t.list, list_init as NativeFn), (t.dict, dict_init), (t.set, set_init)] {
+        dict::set_str(&ty.as_type().dict, pystr::intern("__init__"), new_method_descriptor("__init__", f, ty.value()));
+    }
     let b = &vm.builtins;
     dict::set_str(b, pystr::intern("__build_class__"), crate::objects::function::new_builtin("__build_class__", build_class));
     for (name, ty) in [("property", t.property), ("classmethod", t.classmethod), ("staticmethod", t.staticmethod), ("super", t.super_)] {

@@ -38,6 +38,10 @@ pub fn instance_dict(obj: &Value) -> Option<&Value> {
         Layout::List => Some(unsafe { &*descr::sub_dict::<crate::objects::list::ListObj>(obj).get() }),
         Layout::Dict => Some(unsafe { &*descr::sub_dict::<dict::DictObj>(obj).get() }),
         Layout::Set => Some(unsafe { &*descr::sub_dict::<crate::objects::set::SetObj>(obj).get() }),
+        Layout::Int => Some(unsafe { &*descr::sub_dict::<crate::objects::int::IntObj>(obj).get() }),
+        Layout::Float => Some(unsafe { &*descr::sub_dict::<crate::objects::float::FloatObj>(obj).get() }),
+        Layout::Str => Some(unsafe { &*descr::sub_dict::<crate::objects::str::StrObj>(obj).get() }),
+        Layout::Tuple => Some(unsafe { &*descr::sub_dict::<crate::objects::tuple::TupleObj>(obj).get() }),
         _ => None,
     }
 }

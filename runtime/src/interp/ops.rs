@@ -61,7 +61,7 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
     match layout(v) {
         Layout::Bool => Ok(crate::objects::is_true_singleton(v)),
         Layout::None => Ok(false),
-        Layout::Int => Ok(true), // heap ints are never zero
+        Layout::Int => Ok(!int::as_int(v).unwrap().is_zero()),
         Layout::Float => Ok(float::as_float(v).unwrap() != 0.0),
         Layout::Str => Ok(pystr::as_str_obj(v).unwrap().nchars != 0),
         Layout::List => Ok(!list::as_list(v).unwrap().is_empty()),
@@ -140,28 +140,21 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
             }
         }
     }
-    let r = builtin_binary(vm, a, b, op)?;
-    if !r.is(&not_implemented()) {
-        return Ok(r);
-    }
-    let (lname, rname, iname) = op.dunder();
-    if inplace {
-        if let Some(r) = call_dunder(vm, a, iname, std::slice::from_ref(b))? {
-            if !r.is(&not_implemented()) {
-                return Ok(r);
-            }
-        }
-    }
-    if let Some(r) = call_dunder(vm, a, lname, std::slice::from_ref(b))? {
+    let heap = is_heap(a) || is_heap(b);
+    if !heap {
+        let r = builtin_binary(vm, a, b, op)?;
         if !r.is(&not_implemented()) {
             return Ok(r);
         }
     }
-    if !type_ptr_of(a).eq(&type_ptr_of(b)) {
-        if let Some(r) = call_dunder(vm, b, rname, std::slice::from_ref(a))? {
-            if !r.is(&not_implemented()) {
-                return Ok(r);
-            }
+    let (lname, rname, iname) = op.dunder();
+    if let Some(r) = user_binary(vm, a, b, lname, rname, if inplace { Some(iname) } else { None })? {
+        return Ok(r);
+    }
+    if heap {
+        let r = builtin_binary(vm, a, b, op)?;
+        if !r.is(&not_implemented()) {
+            return Ok(r);
         }
     }
     let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
@@ -180,6 +173,39 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
         exc().type_error,
         format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b)),
     ))
+}
+
+fn is_heap(v: &Value) -> bool {
+    !v.is_small_int() && type_of(v).has_flag(crate::objects::typeobj::flags::HEAPTYPE)
+}
+
+/// Python-level binary dunders, CPython's order: the in-place method,
+/// then the left operand's, then the right's reflected one — the right's
+/// first when its type is a proper subclass of the left's.
+fn user_binary(vm: &Vm, a: &Value, b: &Value, lname: &str, rname: &str, iname: Option<&str>) -> PyResult<Option<Value>> {
+    let ok = |r: Option<Value>| r.filter(|r| !r.is(&not_implemented()));
+    if let Some(i) = iname {
+        if let Some(r) = ok(call_dunder(vm, a, i, std::slice::from_ref(b))?) {
+            return Ok(Some(r));
+        }
+    }
+    let (ta, tb) = (type_ptr_of(a), type_ptr_of(b));
+    let differ = ta != tb;
+    let b_first = differ && type_of(b).is_subtype(ta.0);
+    if b_first {
+        if let Some(r) = ok(call_dunder(vm, b, rname, std::slice::from_ref(a))?) {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(r) = ok(call_dunder(vm, a, lname, std::slice::from_ref(b))?) {
+        return Ok(Some(r));
+    }
+    if differ && !b_first {
+        if let Some(r) = ok(call_dunder(vm, b, rname, std::slice::from_ref(a))?) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
 }
 
 /// Binary operations between built-in types; NotImplemented when the
@@ -368,20 +394,18 @@ pub fn eq(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
 
 /// Rich comparison `a <op> b`.
 pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    if let Some(ord) = builtin_cmp(vm, a, b, op)? {
-        return Ok(bool_val(ord));
-    }
-    // User-defined rich comparisons: the reflected method of the right
-    // operand first when it is a subclass of the left's type.
-    let reflected = op.swapped();
-    if let Some(r) = call_dunder(vm, a, op.dunder(), std::slice::from_ref(b))? {
-        if !r.is(&not_implemented()) {
-            return Ok(r);
+    let heap = is_heap(a) || is_heap(b);
+    if !heap {
+        if let Some(ord) = builtin_cmp(vm, a, b, op)? {
+            return Ok(bool_val(ord));
         }
     }
-    if let Some(r) = call_dunder(vm, b, reflected.dunder(), std::slice::from_ref(a))? {
-        if !r.is(&not_implemented()) {
-            return Ok(r);
+    if let Some(r) = user_binary(vm, a, b, op.dunder(), op.swapped().dunder(), None)? {
+        return Ok(r);
+    }
+    if heap {
+        if let Some(ord) = builtin_cmp(vm, a, b, op)? {
+            return Ok(bool_val(ord));
         }
     }
     match op {
@@ -605,6 +629,11 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
         return Ok(i.to_string());
     }
     let ty = type_of(v);
+    if is_heap(v) && ty.layout != Layout::Object && ty.layout != Layout::Exception {
+        if let Some(r) = call_user_repr(vm, v)? {
+            return Ok(r);
+        }
+    }
     Ok(match ty.layout {
         Layout::None => "None".into(),
         Layout::Bool => if crate::objects::is_true_singleton(v) { "True" } else { "False" }.into(),
@@ -805,7 +834,7 @@ fn container_repr(vm: &Vm, v: &Value, l: Layout) -> PyResult<String> {
 
 /// `str(v)` as a Rust string.
 pub fn str_of(vm: &Vm, v: &Value) -> PyResult<String> {
-    if let Some(s) = pystr::as_str(v) {
+    if let Some(s) = pystr::as_str(v).filter(|_| !is_heap(v)) {
         return Ok(s.to_string());
     }
     if let Some(r) = call_dunder(vm, v, "__str__", &[])? {

@@ -40,10 +40,13 @@ pub(crate) unsafe fn dealloc(p: *mut Header) {
         };
     }
     match ty.layout {
-        Layout::Float => float::release(Box::from_raw(p as *mut Obj<float::FloatObj>)),
-        Layout::Int => free!(int::IntObj),
-        Layout::Str => free!(str::StrObj),
-        Layout::Tuple => free!(tuple::TupleObj),
+        Layout::Float if !sub && !ty.has_flag(typeobj::flags::HEAPTYPE) => {
+            float::release(Box::from_raw(p as *mut Obj<float::FloatObj>))
+        }
+        Layout::Float => free_maybe_sub!(float::FloatObj),
+        Layout::Int => free_maybe_sub!(int::IntObj),
+        Layout::Str => free_maybe_sub!(str::StrObj),
+        Layout::Tuple => free_maybe_sub!(tuple::TupleObj),
         Layout::List => free_maybe_sub!(list::ListObj),
         Layout::Dict => free_maybe_sub!(dict::DictObj),
         Layout::Set => free_maybe_sub!(set::SetObj),

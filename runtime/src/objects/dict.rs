@@ -168,6 +168,11 @@ impl Table {
 }
 
 impl DictObj {
+    /// An empty payload (for subclass instances).
+    pub fn new() -> DictObj {
+        DictObj { table: UnsafeCell::new(Table::default()), version: Cell::new(next_version()) }
+    }
+
     #[allow(clippy::mut_from_ref)]
     fn t(&self) -> &mut Table {
         unsafe { &mut *self.table.get() }

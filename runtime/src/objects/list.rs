@@ -14,6 +14,11 @@ pub struct ListObj {
 }
 
 impl ListObj {
+    /// A payload holding `items` (for subclass instances).
+    pub fn new(items: Vec<Value>) -> ListObj {
+        ListObj { items: UnsafeCell::new(items) }
+    }
+
     /// Borrow the items. Do not hold the borrow across Python code.
     #[allow(clippy::mut_from_ref)]
     #[inline(always)]

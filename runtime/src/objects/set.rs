@@ -189,6 +189,11 @@ impl SetTable {
 }
 
 impl SetObj {
+    /// An empty payload (for subclass instances).
+    pub fn new() -> SetObj {
+        SetObj { table: UnsafeCell::new(SetTable::default()) }
+    }
+
     #[allow(clippy::mut_from_ref)]
     fn t(&self) -> &mut SetTable {
         unsafe { &mut *self.table.get() }
