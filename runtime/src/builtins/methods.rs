@@ -21,6 +21,66 @@ pub fn install() {
     add(t.tuple, TUPLE_METHODS);
     add(t.int, INT_METHODS);
     add(t.generator, GEN_METHODS);
+    add(t.frame_locals_proxy, PROXY_METHODS);
+}
+
+// ---------------------------------------------------------------- frame.f_locals
+
+const PROXY_METHODS: &[(&str, NativeFn)] =
+    &[("keys", proxy_keys), ("values", proxy_values), ("items", proxy_items), ("get", proxy_get), ("copy", proxy_copy)];
+
+fn recv_proxy<'a>(a: &'a Args, method: &str) -> PyResult<&'a crate::objects::frame_obj::LocalsProxyObj> {
+    a.pos
+        .first()
+        .and_then(crate::objects::frame_obj::as_locals_proxy)
+        .ok_or_else(|| type_error(format!("descriptor '{method}' requires a 'FrameLocalsProxy' object")))
+}
+
+/// `keys()`/`values()`/`items()` as lists (a snapshot, like dict views
+/// materialised).
+fn proxy_part(vm: &Vm, args: &[Value], kw: &[Value], name: &'static str, part: DictPart) -> PyResult<Value> {
+    let a = Args::new(name, args, kw);
+    a.expect(1, 1)?;
+    let items = crate::interp::frame_locals::items(vm, recv_proxy(&a, name)?)?;
+    Ok(list::new_list(
+        items
+            .into_iter()
+            .map(|(k, v)| match part {
+                DictPart::Keys => k,
+                DictPart::Values => v,
+                DictPart::Items => tuple::new_tuple(vec![k, v]),
+            })
+            .collect(),
+    ))
+}
+
+fn proxy_keys(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    proxy_part(vm, args, kw, "keys", DictPart::Keys)
+}
+
+fn proxy_values(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    proxy_part(vm, args, kw, "values", DictPart::Values)
+}
+
+fn proxy_items(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    proxy_part(vm, args, kw, "items", DictPart::Items)
+}
+
+fn proxy_get(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("get", args, kw);
+    a.expect(2, 3)?;
+    let p = recv_proxy(&a, "get")?;
+    Ok(crate::interp::frame_locals::get(vm, p, &a.pos[1])?.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or_else(none)))
+}
+
+fn proxy_copy(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("copy", args, kw);
+    a.expect(1, 1)?;
+    let d = dict::new_dict();
+    for (k, v) in crate::interp::frame_locals::items(vm, recv_proxy(&a, "copy")?)? {
+        dict::set_str(&d, k, v);
+    }
+    Ok(d)
 }
 
 fn add(ty: TypePtr, methods: &[(&'static str, NativeFn)]) {
