@@ -43,7 +43,7 @@ fn main() {
     } else {
         let mut args = cli.args.into_iter();
         match args.next() {
-            Some(f) if f == "-" => (Source::Stdin, args.collect(), false),
+            Some(f) if f == "-" => (Source::Stdin { explicit: true }, args.collect(), false),
             Some(f) => (Source::File(f), args.collect(), false),
             None => {
                 use std::io::IsTerminal;
@@ -51,7 +51,7 @@ fn main() {
                     eprintln!("pyfast: no program given (an interactive prompt is not available yet); try 'pyfast FILE' or 'pyfast -c CODE'");
                     std::process::exit(2);
                 }
-                (Source::Stdin, Vec::new(), false)
+                (Source::Stdin { explicit: false }, Vec::new(), false)
             }
         }
     };

@@ -12,8 +12,9 @@ pub enum Source {
     File(String),
     /// `-c CODE`.
     Command(String),
-    /// Standard input.
-    Stdin,
+    /// Standard input (`explicit` when given as `-`: then `sys.argv[0]`
+    /// is '-', else '').
+    Stdin { explicit: bool },
 }
 
 /// What `pyfast` was asked to do.
@@ -53,7 +54,7 @@ pub fn run(req: Request) -> i32 {
 fn load_source(source: &Source) -> Result<(String, String), (i32, String)> {
     match source {
         Source::Command(c) => Ok(("<string>".into(), c.clone())),
-        Source::Stdin => {
+        Source::Stdin { .. } => {
             let mut buf = Vec::new();
             use std::io::Read;
             std::io::stdin().read_to_end(&mut buf).map_err(|e| (1, format!("pyfast: cannot read stdin: {e}\n")))?;
@@ -127,7 +128,8 @@ fn run_on_vm_thread(req: Request) -> i32 {
     let mut argv = vec![match &req.source {
         Source::File(p) => p.clone(),
         Source::Command(_) => "-c".into(),
-        Source::Stdin => "-".into(),
+        Source::Stdin { explicit: true } => "-".into(),
+        Source::Stdin { explicit: false } => String::new(),
     }];
     argv.extend(req.args.iter().cloned());
     let vm = Vm::new(Config { max_tier: req.max_tier, argv, path0 });

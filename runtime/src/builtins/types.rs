@@ -101,27 +101,20 @@ pub fn call_type(vm: &Vm, cls: &Value, t: &TypeObject, args: &[Value], kwnames: 
         }
         Layout::Range => {
             a.no_kwargs()?;
-            let get = |v: &Value| -> PyResult<i64> {
-                match int::as_int(v) {
-                    Some(Int::Small(i)) => Ok(i),
-                    Some(Int::Big(_)) => Err(PyErr::new(
-                        exc().overflow_error,
-                        "Python int too large to convert to C ssize_t",
-                    )),
-                    None => Err(type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        ops::type_name(v)
-                    ))),
-                }
+            let get = |v: &Value| -> PyResult<Int> {
+                int::as_int(v).ok_or_else(|| {
+                    type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(v)))
+                })
             };
+            let (zero, one) = (Int::Small(0), Int::Small(1));
             let (start, stop, step) = match a.pos.len() {
-                1 => (0, get(&a.pos[0])?, 1),
-                2 => (get(&a.pos[0])?, get(&a.pos[1])?, 1),
+                1 => (zero, get(&a.pos[0])?, one),
+                2 => (get(&a.pos[0])?, get(&a.pos[1])?, one),
                 3 => (get(&a.pos[0])?, get(&a.pos[1])?, get(&a.pos[2])?),
                 0 => return Err(type_error("range expected at least 1 argument, got 0")),
                 n => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
             };
-            if step == 0 {
+            if step.is_zero() {
                 return Err(PyErr::new(exc().value_error, "range() arg 3 must not be zero"));
             }
             Ok(range::new_range(start, stop, step))

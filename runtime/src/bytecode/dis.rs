@@ -118,8 +118,9 @@ fn argrepr(code: &CodeObj, op: Opcode, arg: u32) -> String {
                 n
             }
         }
-        LOAD_FAST | STORE_FAST | DELETE_FAST | LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLOSURE
-        | MAKE_CELL => local_name(code, a),
+        LOAD_FAST | STORE_FAST | DELETE_FAST | LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLOSURE | MAKE_CELL => {
+            local_name(code, a)
+        }
         LOAD_FAST_LOAD_FAST | STORE_FAST_STORE_FAST | STORE_FAST_LOAD_FAST => {
             format!("{}, {}", local_name(code, a >> 16), local_name(code, a & 0xffff))
         }
@@ -223,7 +224,9 @@ fn disassemble(code: &CodeObj, out: &mut String) {
 
 /// `repr()` of a constant (the types a code object's constants can have).
 pub fn const_repr(v: &Value) -> String {
-    use crate::objects::{float, float_ops, int, int_ops, is_false_singleton, is_none, is_true_singleton, str, str_ops, tuple};
+    use crate::objects::{
+        float, float_ops, int, int_ops, is_false_singleton, is_none, is_true_singleton, str, str_ops, tuple,
+    };
     if is_none(v) {
         return "None".into();
     }

@@ -304,8 +304,10 @@ pub(crate) fn expr_kind_name(e: &Expr) -> &'static str {
 /// Where a found expression sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Site {
-    /// A target (or inside a target) of an `=` assignment.
+    /// The first target (or inside it) of an `=` assignment.
     AssignTarget,
+    /// A later target of a chained `=` assignment.
+    LaterAssignTarget,
     Other,
 }
 
@@ -335,7 +337,12 @@ pub(crate) fn find_expr(body: &[Stmt], range: TextRange) -> Option<(&Expr, Site)
             Stmt::Return(x) => exprs.extend(x.value.as_deref().map(|e| (e, Site::Other))),
             Stmt::Delete(x) => exprs.extend(x.targets.iter().map(|e| (e, Site::Other))),
             Stmt::Assign(x) => {
-                exprs.extend(x.targets.iter().map(|e| (e, Site::AssignTarget)));
+                exprs.extend(
+                    x.targets
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| (e, if i == 0 { Site::AssignTarget } else { Site::LaterAssignTarget })),
+                );
                 exprs.push((&x.value, Site::Other));
             }
             Stmt::AugAssign(x) => {

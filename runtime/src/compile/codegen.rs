@@ -24,6 +24,9 @@ pub(super) const NO_LOC: Location = Location { line: 0, end_line: 0, col: 0, end
 /// CPython's `STACK_USE_GUIDELINE`: beyond this many items, build
 /// collections incrementally instead of on the stack.
 pub(super) const STACK_USE_GUIDELINE: usize = 30;
+/// Instructions (and labels) copied from `finally` bodies onto `return`,
+/// `break` and `continue` paths before giving up.
+const MAX_INLINED_ITEMS: usize = 1 << 22;
 
 /// What the whole compilation shares.
 pub(crate) struct Ctx<'a> {
@@ -121,6 +124,7 @@ pub(crate) struct Compiler<'a> {
     pub(super) units: Vec<Unit<'a>>,
     pub(super) depth: u32,
     next_code_id: u32,
+    inlined_items: usize,
 }
 
 /// Context a name is used in.
@@ -133,7 +137,7 @@ pub(super) enum NameCtx {
 
 /// Compile a module (or `exec` source) to a code object.
 pub(crate) fn compile_module(body: &[Stmt], range: TextRange, st: &SymbolTable, ctx: &Ctx) -> Result<Value, SyntaxErr> {
-    let mut c = Compiler { st, ctx, units: Vec::new(), depth: 0, next_code_id: 0 };
+    let mut c = Compiler { st, ctx, units: Vec::new(), depth: 0, next_code_id: 0, inlined_items: 0 };
     c.enter_scope(UnitKind::Module, "<module>", 0, 1, range)?;
     c.compile_body(body)?;
     c.finish_unit_value()
@@ -141,7 +145,7 @@ pub(crate) fn compile_module(body: &[Stmt], range: TextRange, st: &SymbolTable, 
 
 /// Compile a single expression whose code returns its value (`eval`).
 pub(crate) fn compile_expression(e: &Expr, st: &SymbolTable, ctx: &Ctx) -> Result<Value, SyntaxErr> {
-    let mut c = Compiler { st, ctx, units: Vec::new(), depth: 0, next_code_id: 0 };
+    let mut c = Compiler { st, ctx, units: Vec::new(), depth: 0, next_code_id: 0, inlined_items: 0 };
     c.enter_scope(UnitKind::Module, "<module>", 0, 1, e.range())?;
     c.visit_expr(e)?;
     c.emit(O::RETURN_VALUE, 0, NO_LOC);
@@ -222,6 +226,11 @@ impl<'a> Compiler<'a> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(recursion_error(r));
+        }
+        // `finally` bodies are copied onto every exit path; nesting them
+        // can grow code exponentially. Stop at an absurd size.
+        if self.inlined_items > MAX_INLINED_ITEMS {
+            return Err(SyntaxErr::new("too much code in one code block", TextRange::empty(r.start())));
         }
         Ok(())
     }
@@ -474,10 +483,8 @@ impl<'a> Compiler<'a> {
                 flags |= co_flags::VARKEYWORDS;
             }
         }
-        let total_args = (unit.argcount
-            + unit.kwonlyargcount
-            + scope.has_varargs as u32
-            + scope.has_varkeywords as u32) as usize;
+        let total_args =
+            (unit.argcount + unit.kwonlyargcount + scope.has_varargs as u32 + scope.has_varkeywords as u32) as usize;
 
         let mut names_plus: Vec<Value> = Vec::new();
         let mut kinds: Vec<u8> = Vec::new();
@@ -738,7 +745,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Annotations as a flat (name, value, ...) tuple; returns whether any.
-    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>, loc: Location) -> Result<bool, SyntaxErr> {
+    fn annotations(
+        &mut self,
+        p: &'a ast::Parameters,
+        returns: Option<&'a Expr>,
+        loc: Location,
+    ) -> Result<bool, SyntaxErr> {
         let mut n = 0;
         let mut one = |c: &mut Self, name: &str, ann: Option<&'a Expr>| -> Result<(), SyntaxErr> {
             if let Some(a) = ann {
@@ -830,7 +842,8 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::small_int(firstlineno as i64), loc);
         self.name_op("__firstlineno__", NameCtx::Store, c.range, loc)?;
         self.compile_body(&c.body)?;
-        let attrs: Vec<Const> = self.u().static_attributes.take().unwrap_or_default().into_iter().map(Const::Str).collect();
+        let attrs: Vec<Const> =
+            self.u().static_attributes.take().unwrap_or_default().into_iter().map(Const::Str).collect();
         self.load_const(Const::Tuple(attrs), NO_LOC);
         self.name_op("__static_attributes__", NameCtx::Store, c.range, NO_LOC)?;
         if self.st.scopes[scope].needs_class_closure {
@@ -890,7 +903,10 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(n.id.as_str(), NameCtx::Load, n.range, tloc)?,
             _ => {
                 return Err(SyntaxErr::new(
-                    format!("'{}' is an illegal expression for augmented assignment", super::ast_util::expr_kind_name(e)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        super::ast_util::expr_kind_name(e)
+                    ),
                     e.range(),
                 ))
             }
@@ -947,11 +963,9 @@ impl<'a> Compiler<'a> {
                     self.check_ann_expr(&at.value)?;
                 }
             }
-            Expr::Subscript(s) => {
-                if a.value.is_none() {
-                    self.check_ann_expr(&s.value)?;
-                    self.check_ann_expr(&s.slice)?;
-                }
+            Expr::Subscript(s) if a.value.is_none() => {
+                self.check_ann_expr(&s.value)?;
+                self.check_ann_expr(&s.slice)?;
             }
             _ => {}
         }
@@ -998,10 +1012,9 @@ impl<'a> Compiler<'a> {
     fn import(&mut self, i: &'a ast::StmtImport) -> Result<(), SyntaxErr> {
         let loc = self.loc(i.range);
         for a in &i.names {
-            let aloc = self.loc(a.range);
-            self.load_const(Const::small_int(0), aloc);
-            self.load_const(Const::None, aloc);
-            self.emit_name(O::IMPORT_NAME, a.name.as_str(), aloc);
+            self.load_const(Const::small_int(0), loc);
+            self.load_const(Const::None, loc);
+            self.emit_name(O::IMPORT_NAME, a.name.as_str(), loc);
             let name = a.name.as_str();
             match &a.asname {
                 Some(asname) => {
@@ -1009,27 +1022,26 @@ impl<'a> Compiler<'a> {
                     parts.next();
                     let attrs: Vec<&str> = parts.collect();
                     if attrs.is_empty() {
-                        self.name_op(asname.as_str(), NameCtx::Store, asname.range, aloc)?;
+                        self.name_op(asname.as_str(), NameCtx::Store, asname.range, loc)?;
                     } else {
                         for (k, attr) in attrs.iter().enumerate() {
                             let idx = self.u().names.index(attr);
-                            self.emit(O::IMPORT_FROM, idx, aloc);
+                            self.emit(O::IMPORT_FROM, idx, loc);
                             if k + 1 < attrs.len() {
-                                self.emit(O::SWAP, 2, aloc);
-                                self.emit(O::POP_TOP, 0, aloc);
+                                self.emit(O::SWAP, 2, loc);
+                                self.emit(O::POP_TOP, 0, loc);
                             }
                         }
-                        self.name_op(asname.as_str(), NameCtx::Store, asname.range, aloc)?;
-                        self.emit(O::POP_TOP, 0, aloc);
+                        self.name_op(asname.as_str(), NameCtx::Store, asname.range, loc)?;
+                        self.emit(O::POP_TOP, 0, loc);
                     }
                 }
                 None => {
                     let top = name.split('.').next().unwrap_or(name);
-                    self.name_op(top, NameCtx::Store, a.range, aloc)?;
+                    self.name_op(top, NameCtx::Store, a.range, loc)?;
                 }
             }
         }
-        let _ = loc;
         Ok(())
     }
 
@@ -1227,7 +1239,9 @@ impl<'a> Compiler<'a> {
                     self.push_fblock(FBlockKind::PopValue, None, None, *loc);
                 }
                 if let Some(body) = info.finally {
+                    let before = self.ur().seq.items.len();
                     self.visit_stmts(body)?;
+                    self.inlined_items += self.ur().seq.items.len().saturating_sub(before);
                 }
                 if preserve_tos {
                     self.pop_fblock();

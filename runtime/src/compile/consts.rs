@@ -70,6 +70,17 @@ impl Const {
         }
     }
 
+    /// Why this constant cannot be made into an object yet (the runtime
+    /// has no `bytes` or `complex` type so far).
+    pub(crate) fn unsupported(&self) -> Option<&'static str> {
+        match self {
+            Const::Complex(..) => Some("complex literals are not supported yet"),
+            Const::Bytes(_) => Some("bytes literals are not supported yet"),
+            Const::Tuple(t) => t.iter().find_map(Const::unsupported),
+            _ => None,
+        }
+    }
+
     pub(crate) fn small_int(i: i64) -> Const {
         Const::Int(IBig::from(i))
     }

@@ -116,7 +116,23 @@ impl SyntaxErr {
         SyntaxErr { kind, msg: msg.into(), range, no_text: false }
     }
 
-    pub(crate) fn into_compile_error(self, src: &SourceMap, filename: &str) -> CompileError {
+    pub(crate) fn into_compile_error(mut self, src: &SourceMap, filename: &str) -> CompileError {
+        // A range ending in a line terminator ends on that line (CPython
+        // reports errors at a newline as a point at the end of the line).
+        let text = src.slice(self.range);
+        let trimmed = text.trim_end_matches(['\n', '\r']).len();
+        if trimmed < text.len() {
+            self.range =
+                TextRange::new(self.range.start(), self.range.start() + ruff_text_size::TextSize::new(trimmed as u32));
+        }
+        // An error at the end of a file that ends with a newline is at the
+        // end of the last line (the last token), as CPython reports it.
+        let len = src.text().len() as u32;
+        if u32::from(self.range.start()) == len && len > 0 && src.text().ends_with(['\n', '\r']) {
+            let t = src.text().trim_end_matches(['\n', '\r']);
+            let p = ruff_text_size::TextSize::new(t.len() as u32);
+            self.range = TextRange::new(p, p);
+        }
         let (line, bcol) = src.line_col(self.range.start());
         let (end_line, end_bcol) = src.line_col(self.range.end());
         let col = src.char_col(line, bcol) + 1;

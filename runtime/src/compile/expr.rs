@@ -4,7 +4,7 @@
 
 use dashu_int::IBig;
 use ruff_python_ast::{self as ast, CmpOp, Expr, ExprContext, InterpolatedStringElement, Number};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::bytecode::code::Location;
 use crate::bytecode::opcode::{intrinsic1, CompareOp, Opcode as O};
@@ -62,8 +62,9 @@ impl<'a> Compiler<'a> {
             Expr::NumberLiteral(n) => match &n.value {
                 Number::Int(i) => Const::Int(int_const(i)?),
                 Number::Float(f) => Const::Float(*f),
-                Number::Complex { .. } => return None,
+                Number::Complex { real, imag } => Const::Complex(*real, *imag),
             },
+            Expr::BytesLiteral(b) => Const::Bytes(b.value.iter().flat_map(|p| p.value.iter().copied()).collect()),
             Expr::BooleanLiteral(b) => Const::Bool(b.value),
             Expr::NoneLiteral(_) => Const::None,
             Expr::EllipsisLiteral(_) => Const::Ellipsis,
@@ -104,6 +105,9 @@ impl<'a> Compiler<'a> {
     fn visit_expr_inner(&mut self, e: &'a Expr) -> Result<(), SyntaxErr> {
         let loc = self.loc(e.range());
         if let Some(c) = self.const_value(e, 0) {
+            if let Some(why) = c.unsupported() {
+                return Err(SyntaxErr::new(why, e.range()));
+            }
             self.load_const(c, loc);
             return Ok(());
         }
@@ -187,12 +191,12 @@ impl<'a> Compiler<'a> {
             Expr::Call(c) => self.call(c),
             Expr::FString(f) => self.fstring(f, loc),
             Expr::TString(t) => Err(SyntaxErr::new("template strings are not supported", t.range)),
-            Expr::BytesLiteral(b) => Err(SyntaxErr::new("bytes literals are not supported yet", b.range)),
-            Expr::NumberLiteral(n) => match n.value {
-                Number::Complex { .. } => Err(SyntaxErr::new("complex literals are not supported yet", n.range)),
-                _ => Err(SyntaxErr::new("invalid number literal", n.range)),
-            },
-            Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_) => {
+            Expr::NumberLiteral(n) => Err(SyntaxErr::new("invalid number literal", n.range)),
+            Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_) => {
                 Ok(()) // folded above
             }
             Expr::Attribute(a) => {
@@ -242,7 +246,7 @@ impl<'a> Compiler<'a> {
                 self.name_op(n.id.as_str(), ctx, n.range, loc)
             }
             Expr::List(l) => match l.ctx {
-                ExprContext::Store => self.assignment_helper(&l.elts, loc),
+                ExprContext::Store => self.assignment_helper(&l.elts, loc, l.range),
                 ExprContext::Del => {
                     for x in &l.elts {
                         self.visit_expr(x)?;
@@ -252,7 +256,7 @@ impl<'a> Compiler<'a> {
                 _ => self.starunpack(&l.elts, 0, Coll::List, loc),
             },
             Expr::Tuple(t) => match t.ctx {
-                ExprContext::Store => self.assignment_helper(&t.elts, loc),
+                ExprContext::Store => self.assignment_helper(&t.elts, loc, t.range),
                 ExprContext::Del => {
                     for x in &t.elts {
                         self.visit_expr(x)?;
@@ -342,16 +346,16 @@ impl<'a> Compiler<'a> {
         self.visit_expr(e)
     }
 
-    fn assignment_helper(&mut self, elts: &'a [Expr], loc: Location) -> Result<(), SyntaxErr> {
+    fn assignment_helper(&mut self, elts: &'a [Expr], loc: Location, range: TextRange) -> Result<(), SyntaxErr> {
         let n = elts.len();
         let mut seen_star = false;
         for (i, x) in elts.iter().enumerate() {
-            if let Expr::Starred(s) = x {
+            if matches!(x, Expr::Starred(_)) {
                 if seen_star {
-                    return Err(SyntaxErr::new("multiple starred expressions in assignment", s.range));
+                    return Err(SyntaxErr::new("multiple starred expressions in assignment", range));
                 }
-                if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
-                    return Err(SyntaxErr::new("too many expressions in star-unpacking assignment", s.range));
+                if i >= 1 << 8 || n - i > (i32::MAX >> 8) as usize {
+                    return Err(SyntaxErr::new("too many expressions in star-unpacking assignment", range));
                 }
                 self.emit(O::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32, loc);
                 seen_star = true;
@@ -679,7 +683,13 @@ impl<'a> Compiler<'a> {
     // ---- displays
 
     /// Lists, sets and tuples (and `*args`), with starred items.
-    pub(super) fn starunpack(&mut self, elts: &'a [Expr], pushed: u32, coll: Coll, loc: Location) -> Result<(), SyntaxErr> {
+    pub(super) fn starunpack(
+        &mut self,
+        elts: &'a [Expr],
+        pushed: u32,
+        coll: Coll,
+        loc: Location,
+    ) -> Result<(), SyntaxErr> {
         let (build, add, extend) = match coll {
             Coll::List | Coll::Tuple => (O::BUILD_LIST, O::LIST_APPEND, O::LIST_EXTEND),
             Coll::Set => (O::BUILD_SET, O::SET_ADD, O::SET_UPDATE),
@@ -909,8 +919,7 @@ impl<'a> Compiler<'a> {
             Some(p) => self.lambda_defaults(p, loc)?,
             None => 0,
         };
-        let scope =
-            self.st.scope_for(l).ok_or_else(|| SyntaxErr::new("internal compiler error: no scope", l.range))?;
+        let scope = self.st.scope_for(l).ok_or_else(|| SyntaxErr::new("internal compiler error: no scope", l.range))?;
         self.enter_scope(UnitKind::Lambda, "<lambda>", scope, loc.line, l.range)?;
         self.set_arg_counts(params);
         self.add_const(Const::None);
@@ -969,7 +978,8 @@ impl<'a> Compiler<'a> {
         if generators.iter().any(|g| g.is_async) {
             return Err(SyntaxErr::new("asynchronous comprehensions are not supported yet", e.range()));
         }
-        let scope = self.st.scope_for(e).ok_or_else(|| SyntaxErr::new("internal compiler error: no scope", e.range()))?;
+        let scope =
+            self.st.scope_for(e).ok_or_else(|| SyntaxErr::new("internal compiler error: no scope", e.range()))?;
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",

@@ -262,7 +262,13 @@ impl Cfg {
                     if let Some(t) = ins.target {
                         pending.push((cur, g.blocks[cur].instrs.len(), t));
                     }
-                    g.blocks[cur].instrs.push(CIns { op: ins.op, arg: ins.arg, target: NONE, loc: ins.loc, except: None });
+                    g.blocks[cur].instrs.push(CIns {
+                        op: ins.op,
+                        arg: ins.arg,
+                        target: NONE,
+                        loc: ins.loc,
+                        except: None,
+                    });
                 }
             }
         }
@@ -679,10 +685,8 @@ impl Cfg {
                         }
                     }
                 }
-                Op::Real(O::TO_BOOL) => {
-                    if nextop == Some(O::TO_BOOL) {
-                        self.blocks[b].instrs[i].nop();
-                    }
+                Op::Real(O::TO_BOOL) if nextop == Some(O::TO_BOOL) => {
+                    self.blocks[b].instrs[i].nop();
                 }
                 Op::Real(O::UNARY_NOT) => {
                     if nextop == Some(O::TO_BOOL) {
@@ -706,19 +710,17 @@ impl Cfg {
                         blk.instrs[i + 1].set(Op::Real(op), ins.arg ^ 1);
                     }
                 }
-                Op::Real(O::LOAD_GLOBAL) => {
-                    if nextop == Some(O::PUSH_NULL) && ins.arg & 1 == 0 {
-                        let blk = &mut self.blocks[b];
-                        blk.instrs[i].arg |= 1;
-                        blk.instrs[i + 1].nop();
-                    }
+                Op::Real(O::LOAD_GLOBAL) if nextop == Some(O::PUSH_NULL) && ins.arg & 1 == 0 => {
+                    let blk = &mut self.blocks[b];
+                    blk.instrs[i].arg |= 1;
+                    blk.instrs[i + 1].nop();
                 }
-                Op::Real(O::SWAP) => {
-                    if ins.arg == 1 {
-                        self.blocks[b].instrs[i].nop();
-                    }
+                Op::Real(O::SWAP) if ins.arg == 1 => {
+                    self.blocks[b].instrs[i].nop();
                 }
-                Op::Real(O::POP_JUMP_IF_FALSE | O::POP_JUMP_IF_TRUE | O::POP_JUMP_IF_NONE | O::POP_JUMP_IF_NOT_NONE) => {
+                Op::Real(
+                    O::POP_JUMP_IF_FALSE | O::POP_JUMP_IF_TRUE | O::POP_JUMP_IF_NONE | O::POP_JUMP_IF_NOT_NONE,
+                ) => {
                     self.jump_thread(b, i, false);
                 }
                 Op::Jump | Op::JumpNoInterrupt => {

@@ -35,7 +35,7 @@ pub use error::{CompileError, ErrorKind};
 
 use ruff_python_ast::{Mod, PythonVersion, Stmt};
 use ruff_python_parser::{parse_unchecked, Mode, ParseOptions};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::objects::Value;
 
@@ -80,7 +80,11 @@ fn compile(source: &str, filename: &str, kind: Kind) -> Result<Value, CompileErr
             Mod::Module(m) => &m.body,
             Mod::Expression(_) => &[],
         };
-        let e = parse_error::choose(parsed.errors(), parsed.unsupported_syntax_errors(), &scan, &src, body);
+        let mut e = parse_error::choose(parsed.errors(), parsed.unsupported_syntax_errors(), &scan, &src, body);
+        if kind == Kind::Eval && source.starts_with([' ', '\t']) {
+            // As CPython's `compile(..., 'eval')` (`eval()` strips first).
+            e = SyntaxErr::with_kind(ErrorKind::IndentationError, "unexpected indent", TextRange::empty(0.into()));
+        }
         drop_mod(parsed.into_syntax());
         return Err(to_err(e));
     }
@@ -130,8 +134,8 @@ fn future_features(body: &[Stmt]) -> Result<(bool, u32), SyntaxErr> {
                 "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
                 | "print_function" | "unicode_literals" | "barry_as_FLUFL" | "generator_stop" => {}
                 "annotations" => annotations = true,
-                "braces" => return Err(SyntaxErr::new("not a chance", a.range)),
-                other => return Err(SyntaxErr::new(format!("future feature {other} is not defined"), a.range)),
+                "braces" => return Err(SyntaxErr::new("not a chance", s.range())),
+                other => return Err(SyntaxErr::new(format!("future feature {other} is not defined"), s.range())),
             }
         }
         end = u32::from(s.range().end());

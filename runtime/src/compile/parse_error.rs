@@ -25,9 +25,7 @@ fn point(off: u32) -> TextRange {
 fn never_closed(scan: &Scan, src: &SourceMap, error_offset: u32, require_later_line: bool) -> Option<SyntaxErr> {
     // The bracket the tokenizer still has open at the end of the file.
     let open = scan.brackets.iter().rev().find(|b| b.close.is_none()).copied()?;
-    if require_later_line
-        && src.line_of(TextSize::new(error_offset)) <= src.line_of(TextSize::new(open.open))
-    {
+    if require_later_line && src.line_of(TextSize::new(error_offset)) <= src.line_of(TextSize::new(open.open)) {
         return None;
     }
     Some(SyntaxErr::new(
@@ -58,7 +56,9 @@ pub(crate) fn choose(
     let first_start = first.map(|e| u32::from(e.location.start()));
 
     if let Some(p) = &scan.error {
-        if first_start.is_none_or(|r| u32::from(p.range.start()) <= r) {
+        // Tokenizer errors are found line by line: one on the line of the
+        // parser's first error or before it wins.
+        if first_start.is_none_or(|r| src.line_of(p.range.start()) <= src.line_of(TextSize::new(r))) {
             return p.clone();
         }
     }
@@ -84,15 +84,16 @@ pub(crate) fn choose(
         if let Some(p) = &scan.error {
             return p.clone();
         }
-        if let Some(t) = errors.iter().find(|e| e.location.start() > first.location.start() && is_tokenizer_error(&e.error))
+        if let Some(t) =
+            errors.iter().find(|e| e.location.start() > first.location.start() && is_tokenizer_error(&e.error))
         {
-            return map_error(t, src, body);
+            return map_error(t, src, body, scan);
         }
         if let Some(e) = never_closed(scan, src, start, true) {
             return e;
         }
     }
-    map_error(first, src, body)
+    map_error(first, src, body, scan)
 }
 
 fn backticks_to_quotes(s: &str) -> String {
@@ -109,14 +110,12 @@ fn fstring_message(e: &FsErr, src: &SourceMap, range: TextRange) -> String {
             }
         }
         FsErr::SingleRbrace => "f-string: single '}' is not allowed".into(),
-        FsErr::UnterminatedString => format!(
-            "unterminated f-string literal (detected at line {})",
-            src.line_of(range.end())
-        ),
-        FsErr::UnterminatedTripleQuotedString => format!(
-            "unterminated triple-quoted f-string literal (detected at line {})",
-            src.num_lines()
-        ),
+        FsErr::UnterminatedString => {
+            format!("unterminated f-string literal (detected at line {})", src.line_of(range.end()))
+        }
+        FsErr::UnterminatedTripleQuotedString => {
+            format!("unterminated triple-quoted f-string literal (detected at line {})", last_line(src))
+        }
         FsErr::LambdaWithoutParentheses => "f-string: lambda expressions are not allowed without parentheses".into(),
         FsErr::ConversionFlagNotImmediatelyAfterExclamation => {
             "f-string: conversion type must come right after the exclamanation mark".into()
@@ -127,9 +126,79 @@ fn fstring_message(e: &FsErr, src: &SourceMap, range: TextRange) -> String {
     }
 }
 
-/// The line of the compound statement header before `offset` (for
-/// "expected an indented block after ... on line N").
-fn header_line(src: &SourceMap, offset: TextSize) -> u32 {
+/// The start of the last compound statement or clause header before
+/// `offset` (for "expected an indented block after ... on line N").
+fn header_start(body: &[Stmt], offset: TextSize) -> Option<TextSize> {
+    use ruff_python_ast as ast;
+    let mut best: Option<TextSize> = None;
+    let mut stack: Vec<(&[Stmt], u32)> = vec![(body, 0)];
+    while let Some((stmts, depth)) = stack.pop() {
+        if depth > 200 {
+            continue;
+        }
+        for s in stmts {
+            if s.range().start() >= offset {
+                break;
+            }
+            let mut note = |t: TextSize| {
+                if t < offset && best.is_none_or(|b| t > b) {
+                    best = Some(t);
+                }
+            };
+            match s {
+                Stmt::FunctionDef(x) => {
+                    note(x.range.start());
+                    stack.push((&x.body, depth + 1));
+                }
+                Stmt::ClassDef(x) => {
+                    note(x.range.start());
+                    stack.push((&x.body, depth + 1));
+                }
+                Stmt::For(x) => {
+                    note(x.range.start());
+                    stack.push((&x.body, depth + 1));
+                    stack.push((&x.orelse, depth + 1));
+                }
+                Stmt::While(x) => {
+                    note(x.range.start());
+                    stack.push((&x.body, depth + 1));
+                    stack.push((&x.orelse, depth + 1));
+                }
+                Stmt::If(x) => {
+                    note(x.range.start());
+                    stack.push((&x.body, depth + 1));
+                    for c in &x.elif_else_clauses {
+                        note(c.range.start());
+                        stack.push((&c.body, depth + 1));
+                    }
+                }
+                Stmt::With(x) => {
+                    note(x.range.start());
+                    stack.push((&x.body, depth + 1));
+                }
+                Stmt::Try(x) => {
+                    note(x.range.start());
+                    stack.push((&x.body, depth + 1));
+                    for h in &x.handlers {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        note(h.range.start());
+                        stack.push((&h.body, depth + 1));
+                    }
+                    stack.push((&x.orelse, depth + 1));
+                    stack.push((&x.finalbody, depth + 1));
+                }
+                Stmt::Match(x) => note(x.range.start()),
+                _ => {}
+            }
+        }
+    }
+    best
+}
+
+fn header_line(src: &SourceMap, body: &[Stmt], offset: TextSize) -> u32 {
+    if let Some(s) = header_start(body, offset) {
+        return src.line_of(s);
+    }
     let mut line = src.line_of(offset);
     while line > 1 {
         line -= 1;
@@ -141,14 +210,14 @@ fn header_line(src: &SourceMap, offset: TextSize) -> u32 {
     1
 }
 
-fn target_kind<'a>(body: &'a [Stmt], range: TextRange) -> (&'static str, Site, Option<&'a ruff_python_ast::Expr>) {
+fn target_kind(body: &[Stmt], range: TextRange) -> (&'static str, Site) {
     match find_expr(body, range) {
-        Some((e, site)) => (expr_kind_name(e), site, Some(e)),
-        None => ("expression", Site::Other, None),
+        Some((e, site)) => (expr_kind_name(e), site),
+        None => ("expression", Site::Other),
     }
 }
 
-fn map_error(e: &ParseError, src: &SourceMap, body: &[Stmt]) -> SyntaxErr {
+fn map_error(e: &ParseError, src: &SourceMap, body: &[Stmt], scan: &Scan) -> SyntaxErr {
     let r = e.location;
     let text = src.slice(r);
     let simple = |m: &str| SyntaxErr::new(m, r);
@@ -158,12 +227,14 @@ fn map_error(e: &ParseError, src: &SourceMap, body: &[Stmt]) -> SyntaxErr {
                 let msg = format!(
                     "expected an indented block after {} on line {}",
                     backticks_to_quotes(rest),
-                    header_line(src, r.start())
+                    header_line(src, body, r.start())
                 );
                 SyntaxErr::with_kind(ErrorKind::IndentationError, msg, r)
             } else if m.starts_with("Expected `except` or `finally`") {
                 simple("expected 'except' or 'finally' block")
-            } else if m == "Expected a statement" || m == "Expected an identifier" || m.starts_with("Expected a parameter")
+            } else if m == "Expected a statement"
+                || m == "Expected an identifier"
+                || m.starts_with("Expected a parameter")
             {
                 simple("invalid syntax")
             } else if m.starts_with("Only single target (not tuple)") {
@@ -177,7 +248,25 @@ fn map_error(e: &ParseError, src: &SourceMap, body: &[Stmt]) -> SyntaxErr {
                 simple("':' expected after dictionary key")
             }
             TokenKind::Colon => simple("expected ':'"),
-            TokenKind::Comma => simple("invalid syntax. Perhaps you forgot a comma?"),
+            TokenKind::Comma if scan.open_bracket_at(u32::from(r.start())).is_some() => {
+                if *found == TokenKind::Equal {
+                    // `(a, b = 1)`: point from the name before `=`.
+                    let t = src.text().as_bytes();
+                    let mut s = usize::from(r.start());
+                    while s > 0 && t[s - 1] == b' ' {
+                        s -= 1;
+                    }
+                    while s > 0 && (t[s - 1].is_ascii_alphanumeric() || t[s - 1] == b'_') {
+                        s -= 1;
+                    }
+                    SyntaxErr::new(
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        TextRange::new(TextSize::new(s as u32), r.end()),
+                    )
+                } else {
+                    simple("invalid syntax. Perhaps you forgot a comma?")
+                }
+            }
             TokenKind::Else => simple("expected 'else' after 'if' expression"),
             TokenKind::Indent => SyntaxErr::with_kind(ErrorKind::IndentationError, "expected an indented block", r),
             _ => simple("invalid syntax"),
@@ -202,44 +291,59 @@ fn map_error(e: &ParseError, src: &SourceMap, body: &[Stmt]) -> SyntaxErr {
         P::SimpleStatementsOnSameLine => {
             let prev = usize::from(r.start()).checked_sub(1).and_then(|i| src.text().as_bytes().get(i)).copied();
             let starts_ident = text.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let line_start = {
+                let t = &src.text()[..usize::from(r.start()).min(src.text().len())];
+                t.rfind(['\n', '\r']).map_or(0, |i| i + 1)
+            };
+            let stmt = src.text()[line_start..usize::from(r.start()).min(src.text().len())].trim_start();
             if prev.is_some_and(|c| c.is_ascii_digit()) && starts_ident {
                 simple("invalid decimal literal")
+            } else if stmt.trim_end() == "print" || stmt.trim_end() == "exec" {
+                let word = stmt.trim_end();
+                let start = line_start + (src.text()[line_start..].len() - src.text()[line_start..].trim_start().len());
+                let end = src.text()[start..].find(['\n', '\r']).map_or(src.text().len(), |i| start + i);
+                SyntaxErr::new(
+                    format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+                    TextRange::new(TextSize::new(start as u32), TextSize::new(end as u32)),
+                )
             } else {
                 simple("invalid syntax")
             }
         }
         P::UnexpectedIndentation => SyntaxErr::with_kind(ErrorKind::IndentationError, "unexpected indent", r),
         P::InvalidAssignmentTarget => {
-            let (kind, site, expr) = target_kind(body, r);
+            let (kind, site) = target_kind(body, r);
+            let before = src.text()[..usize::from(r.start()).min(src.text().len())].trim_end();
+            let parenthesized = before.ends_with('(');
             let msg = match (kind, site) {
-                ("yield expression", Site::AssignTarget)
-                    if !matches!(expr, Some(e) if src.slice(e.range()).starts_with('(')) =>
-                {
+                ("yield expression", Site::AssignTarget | Site::LaterAssignTarget) if !parenthesized => {
                     "assignment to yield expression not possible".to_string()
                 }
                 ("True" | "False" | "None" | "list" | "tuple" | "generator expression" | "name", _)
-                | (_, Site::Other) => format!("cannot assign to {kind}"),
-                (_, Site::AssignTarget) => format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?"),
+                | (_, Site::Other | Site::LaterAssignTarget) => format!("cannot assign to {kind}"),
+                (_, Site::AssignTarget) => {
+                    format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?")
+                }
             };
             SyntaxErr::new(msg, r)
         }
         P::InvalidAugmentedAssignmentTarget => {
-            let (kind, _, _) = target_kind(body, r);
+            let (kind, _) = target_kind(body, r);
             simple(&format!("'{kind}' is an illegal expression for augmented assignment"))
         }
         P::InvalidDeleteTarget => {
-            let (kind, _, _) = target_kind(body, r);
+            let (kind, _) = target_kind(body, r);
             simple(&format!("cannot delete {kind}"))
         }
         P::InvalidAnnotatedAssignmentTarget => {
-            let (kind, _, _) = target_kind(body, r);
+            let (kind, _) = target_kind(body, r);
             match kind {
                 "tuple" | "list" => simple(&format!("only single target (not {kind}) can be annotated")),
                 _ => simple("illegal target for annotation"),
             }
         }
         P::InvalidNamedAssignmentTarget => {
-            let (kind, _, _) = target_kind(body, r);
+            let (kind, _) = target_kind(body, r);
             simple(&format!("cannot use assignment expressions with {kind}"))
         }
         P::InvalidStarredExpressionUsage => simple("can't use starred expression here"),
@@ -260,6 +364,12 @@ fn map_error(e: &ParseError, src: &SourceMap, body: &[Stmt]) -> SyntaxErr {
     }
 }
 
+/// The line of the last character of the source.
+fn last_line(src: &SourceMap) -> u32 {
+    let n = src.text().len() as u32;
+    src.line_of(TextSize::new(n.saturating_sub(1)))
+}
+
 fn map_lexical(l: &Lex, r: TextRange, src: &SourceMap) -> SyntaxErr {
     let text = src.slice(r);
     let start = u32::from(r.start());
@@ -270,17 +380,15 @@ fn map_lexical(l: &Lex, r: TextRange, src: &SourceMap) -> SyntaxErr {
             let quote_at = start + q;
             let rest = &text[q as usize..];
             let msg = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
-                format!("unterminated triple-quoted string literal (detected at line {})", src.num_lines())
+                format!("unterminated triple-quoted string literal (detected at line {})", last_line(src))
             } else {
                 format!("unterminated string literal (detected at line {})", src.line_of(r.start()))
             };
             SyntaxErr::new(msg, point(quote_at))
         }
-        Lex::IndentationError => SyntaxErr::with_kind(
-            ErrorKind::IndentationError,
-            "unindent does not match any outer indentation level",
-            r,
-        ),
+        Lex::IndentationError => {
+            SyntaxErr::with_kind(ErrorKind::IndentationError, "unindent does not match any outer indentation level", r)
+        }
         Lex::UnrecognizedToken { tok } => {
             if tok.is_ascii() {
                 SyntaxErr::new("invalid syntax", r)
@@ -289,7 +397,11 @@ fn map_lexical(l: &Lex, r: TextRange, src: &SourceMap) -> SyntaxErr {
             }
         }
         Lex::LineContinuationError => {
-            SyntaxErr::new("unexpected character after line continuation character", point(start + 1))
+            if src.text()[usize::from(r.start()).min(src.text().len())..].trim_start_matches('\\').is_empty() {
+                SyntaxErr::new("unexpected EOF while parsing", point(start + 1))
+            } else {
+                SyntaxErr::new("unexpected character after line continuation character", point(start + 1))
+            }
         }
         Lex::Eof => SyntaxErr::new("unexpected EOF while parsing", r),
         Lex::UnicodeError | Lex::MissingUnicodeLbrace | Lex::MissingUnicodeRbrace => SyntaxErr::new(
@@ -305,15 +417,21 @@ fn map_lexical(l: &Lex, r: TextRange, src: &SourceMap) -> SyntaxErr {
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
                     .to_string()
             } else if m.starts_with("ParseIntError") || m.as_ref() == "Invalid Syntax" {
-                if lower.starts_with("0x") {
-                    "invalid hexadecimal literal".into()
+                let next = src.text()[usize::from(r.end()).min(src.text().len())..].chars().next();
+                let end = u32::from(r.end());
+                let (kind, bad) = if lower.starts_with("0x") {
+                    ("hexadecimal", None)
                 } else if lower.starts_with("0o") {
-                    "invalid octal literal".into()
+                    ("octal", next.filter(|c| c.is_ascii_digit()))
                 } else if lower.starts_with("0b") {
-                    "invalid binary literal".into()
+                    ("binary", next.filter(|c| c.is_ascii_digit()))
                 } else {
-                    "invalid decimal literal".into()
-                }
+                    ("decimal", None)
+                };
+                return match bad {
+                    Some(d) => SyntaxErr::new(format!("invalid digit '{d}' in {kind} literal"), point(end)),
+                    None => SyntaxErr::new(format!("invalid {kind} literal"), point(end.saturating_sub(1))),
+                };
             } else {
                 m.to_string()
             };

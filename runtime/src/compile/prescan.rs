@@ -95,6 +95,65 @@ fn closing_for(open: u8) -> u8 {
     }
 }
 
+/// The PEP 263 encoding declaration (`# -*- coding: NAME -*-`) on the
+/// first or second line: the name and its byte range.
+fn coding_cookie(src: &str) -> Option<(&str, usize, usize)> {
+    let mut offset = 0;
+    for (n, line) in src.split_inclusive('\n').take(2).enumerate() {
+        let t = line.trim_start_matches([' ', '\t', '\x0c']);
+        if let Some(comment) = t.strip_prefix('#') {
+            if let Some(i) = comment.find("coding") {
+                let rest = &comment[i + 6..];
+                if let Some(rest) = rest.strip_prefix([':', '=']) {
+                    let rest = rest.trim_start_matches([' ', '\t']);
+                    let len = rest
+                        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
+                        .unwrap_or(rest.len());
+                    if len > 0 {
+                        let start = offset + (line.len() - rest.len());
+                        return Some((&rest[..len], start, start + len));
+                    }
+                }
+            }
+        } else if n == 1 || !t.trim().is_empty() {
+            return None;
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Encodings whose declaration we accept (the source is already decoded).
+fn is_known_encoding(name: &str) -> bool {
+    let n = name.to_ascii_lowercase().replace('_', "-");
+    matches!(
+        n.as_str(),
+        "utf-8"
+            | "utf8"
+            | "utf-8-sig"
+            | "u8"
+            | "utf"
+            | "ascii"
+            | "us-ascii"
+            | "646"
+            | "latin-1"
+            | "latin1"
+            | "l1"
+            | "iso-8859-1"
+            | "iso8859-1"
+            | "8859"
+            | "cp819"
+            | "iso-latin-1"
+            | "iso-8859-15"
+            | "iso8859-15"
+            | "latin9"
+            | "cp1252"
+            | "windows-1252"
+    ) || n.starts_with("utf-8-")
+        || n.starts_with("latin-1-")
+        || n.starts_with("iso-8859-1-")
+}
+
 pub(crate) fn scan(src: &str) -> Scan {
     let b = src.as_bytes();
     let n = b.len();
@@ -105,6 +164,15 @@ pub(crate) fn scan(src: &str) -> Scan {
         out.error = Some(e);
         out.fatal = true;
         return out;
+    }
+    if let Some((name, start, end)) = coding_cookie(src) {
+        if !is_known_encoding(name) {
+            let mut e = SyntaxErr::new(format!("encoding problem: {name}"), range(start, end));
+            e.no_text = true;
+            out.error = Some(e);
+            out.fatal = true;
+            return out;
+        }
     }
     let line_of = |pos: usize| b[..pos.min(n)].iter().filter(|&&c| c == b'\n').count() + 1;
     let line_end = |pos: usize| {
@@ -259,8 +327,7 @@ pub(crate) fn scan(src: &str) -> Scan {
                     }
                     b')' | b']' | b'}' => match stack.pop() {
                         None => {
-                            out.error =
-                                Some(SyntaxErr::new(format!("unmatched '{}'", c as char), range(i, i + 1)));
+                            out.error = Some(SyntaxErr::new(format!("unmatched '{}'", c as char), range(i, i + 1)));
                             return out;
                         }
                         Some((open, pos, idx)) => {
@@ -389,7 +456,10 @@ mod tests {
     #[test]
     fn indentation() {
         assert_eq!(msg("if 1:\n\tx\n        y\n").unwrap().0, "inconsistent use of tabs and spaces in indentation");
-        assert_eq!(msg("for x in y:\n    pass\n  z\n").unwrap().0, "unindent does not match any outer indentation level");
+        assert_eq!(
+            msg("for x in y:\n    pass\n  z\n").unwrap().0,
+            "unindent does not match any outer indentation level"
+        );
         assert_eq!(msg("if 1:\n    x = (1,\n  2)\n    # c\n  \n    y\n"), None);
         let mut deep = String::new();
         for i in 0..101 {
@@ -397,6 +467,14 @@ mod tests {
             deep += "if 1:\n";
         }
         assert_eq!(msg(&deep).unwrap().0, "too many levels of indentation");
+    }
+
+    #[test]
+    fn encoding_cookies() {
+        assert_eq!(msg("# -*- coding: no-such-codec -*-\nx = 1\n").unwrap().0, "encoding problem: no-such-codec");
+        assert_eq!(msg("#!/usr/bin/env python\n# coding=utf-8\nx = 1\n"), None);
+        assert_eq!(msg("# vim: set fileencoding=latin-1 :\n"), None);
+        assert_eq!(msg("x = 1\n# coding: bogus\n"), None);
     }
 
     #[test]

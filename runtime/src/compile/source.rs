@@ -88,10 +88,6 @@ impl<'a> SourceMap<'a> {
         }
     }
 
-    pub(crate) fn num_lines(&self) -> u32 {
-        self.line_starts.len() as u32
-    }
-
     /// The source text of a range (empty when out of bounds).
     pub(crate) fn slice(&self, range: TextRange) -> &'a str {
         self.text.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("")
@@ -110,7 +106,6 @@ mod tests {
         assert_eq!(m.line_col(TextSize::new(7)), (3, 0));
         assert_eq!(m.line_col(TextSize::new(10)), (4, 0));
         assert_eq!(m.line_text(2), Some("cd\r\n"));
-        assert_eq!(m.num_lines(), 4);
         let u = SourceMap::new("é = 1");
         assert_eq!(u.char_col(1, 3), 2);
     }

@@ -87,6 +87,9 @@ pub(crate) struct Symbol {
 #[derive(Debug)]
 pub(crate) struct Scope {
     pub kind: ScopeKind,
+    /// The symbol-table name (`top`, the function or class name, `lambda`,
+    /// `listcomp`...), for debugging and tests.
+    #[allow(dead_code)]
     pub name: String,
     /// Names in first-use order.
     pub order: Vec<String>,
@@ -198,8 +201,10 @@ pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
 /// Nesting depth of AST walks before reporting the source as too deep.
 pub(crate) const MAX_DEPTH: u32 = 2000;
 
+/// CPython raises `RecursionError: maximum recursion depth exceeded during
+/// compilation`; we report it as a compile error at the too-deep node.
 pub(crate) fn recursion_error(range: TextRange) -> SyntaxErr {
-    SyntaxErr::new("too many nested expressions (maximum recursion depth exceeded during compilation)", range)
+    SyntaxErr::new("maximum recursion depth exceeded during compilation", TextRange::empty(range.start()))
 }
 
 struct Builder {
@@ -210,7 +215,11 @@ struct Builder {
     future_annotations: bool,
 }
 
-pub(crate) fn build_module(body: &[Stmt], range: TextRange, future_annotations: bool) -> Result<SymbolTable, SyntaxErr> {
+pub(crate) fn build_module(
+    body: &[Stmt],
+    range: TextRange,
+    future_annotations: bool,
+) -> Result<SymbolTable, SyntaxErr> {
     let mut b = Builder::new(range, future_annotations);
     b.visit_body(body)?;
     b.finish()
@@ -227,7 +236,8 @@ const NONLOCAL_PARAM: &str = "is parameter and nonlocal";
 
 impl Builder {
     fn new(range: TextRange, future_annotations: bool) -> Builder {
-        let st = SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "top", range, false)], by_node: HashMap::new() };
+        let st =
+            SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "top", range, false)], by_node: HashMap::new() };
         Builder { st, stack: vec![0], private: None, depth: 0, future_annotations }
     }
 
@@ -401,7 +411,7 @@ impl Builder {
 
     fn record_directive(&mut self, name: &str, range: TextRange) {
         let mangled = mangle(self.private.as_deref(), name);
-        self.cur_scope().directives.insert(mangled, range);
+        self.cur_scope().directives.entry(mangled).or_insert(range);
     }
 
     fn visit_stmt(&mut self, s: &Stmt) -> Result<(), SyntaxErr> {
@@ -1069,7 +1079,8 @@ mod tests {
 
     #[test]
     fn free_through_class() {
-        let t = table("def f():\n    x = 1\n    class C:\n        x = 2\n        def g(self):\n            return x\n").unwrap();
+        let t = table("def f():\n    x = 1\n    class C:\n        x = 2\n        def g(self):\n            return x\n")
+            .unwrap();
         assert_eq!(scope_named(&t, "f").scope_of("x"), SymScope::Cell);
         let c = scope_named(&t, "C");
         assert_eq!(c.scope_of("x"), SymScope::Local);
@@ -1081,9 +1092,15 @@ mod tests {
     fn errors() {
         assert_eq!(table("nonlocal x\n").unwrap_err(), "nonlocal declaration not allowed at module level");
         assert_eq!(table("def f():\n  nonlocal x\n").unwrap_err(), "no binding for nonlocal 'x' found");
-        assert_eq!(table("def f():\n  print(x)\n  global x\n").unwrap_err(), "name 'x' is used prior to global declaration");
+        assert_eq!(
+            table("def f():\n  print(x)\n  global x\n").unwrap_err(),
+            "name 'x' is used prior to global declaration"
+        );
         assert_eq!(table("def f(x):\n  global x\n").unwrap_err(), "name 'x' is parameter and global");
-        assert_eq!(table("def f():\n  x = 1\n  global x\n").unwrap_err(), "name 'x' is assigned to before global declaration");
+        assert_eq!(
+            table("def f():\n  x = 1\n  global x\n").unwrap_err(),
+            "name 'x' is assigned to before global declaration"
+        );
         assert_eq!(table("def f(x, x): pass\n").unwrap_err(), "duplicate argument 'x' in function definition");
         assert_eq!(table("def f():\n  from x import *\n").unwrap_err(), "import * only allowed at module level");
         assert_eq!(table("[(yield) for x in y]\n").unwrap_err(), "'yield' inside list comprehension");

@@ -330,9 +330,9 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     }
     if let Some(r) = range::as_range(obj) {
         return Ok(match name {
-            "start" => Some(int::from_i64(r.start)),
-            "stop" => Some(int::from_i64(r.stop)),
-            "step" => Some(int::from_i64(r.step)),
+            "start" => Some(int::from_int(r.start.clone())),
+            "stop" => Some(int::from_int(r.stop.clone())),
+            "step" => Some(int::from_int(r.step.clone())),
             _ => None,
         });
     }

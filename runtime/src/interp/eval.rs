@@ -929,12 +929,11 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         }
                     }
                     Opcode::RERAISE => {
+                        // The handler is looked up from this instruction;
+                        // `lasti` (the value `arg` below) only names the
+                        // line of the original raise, which the traceback
+                        // already has.
                         let e = pop!();
-                        if arg != 0 {
-                            if let Some(lasti) = peek!(arg).as_small_int() {
-                                (*frame).instr = lasti as u32;
-                            }
-                        }
                         pending = Some((PyErr(e), true));
                         continue 'outer;
                     }

@@ -138,6 +138,12 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
                 l.items().extend(items);
                 return Ok(a.clone());
             }
+            if op == BinaryOp::Multiply && is_intlike(layout(b)) {
+                let n = repeat_count(b)?;
+                let items = repeat_items(l.items(), n);
+                l.replace_all(items);
+                return Ok(a.clone());
+            }
         }
     }
     let heap = is_heap(a) || is_heap(b);
@@ -479,8 +485,8 @@ fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<
         (Layout::Set, Layout::Set) => Ok(Some(sets::compare(vm, a, b, op)?)),
         (Layout::Range, Layout::Range) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
             let (x, y) = (range::as_range(a).unwrap(), range::as_range(b).unwrap());
-            let same = x.len() == y.len()
-                && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+            let same = x.length == y.length
+                && (x.is_empty() || (x.start == y.start && (x.length == Int::Small(1) || x.step == y.step)));
             Ok(Some(same == (op == CompareOp::Eq)))
         }
         (Layout::None, Layout::None) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
@@ -669,7 +675,7 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
         }
         Layout::Range => {
             let r = range::as_range(v).unwrap();
-            if r.step == 1 {
+            if r.step == Int::Small(1) {
                 format!("range({}, {})", r.start, r.stop)
             } else {
                 format!("range({}, {}, {})", r.start, r.stop, r.step)
@@ -972,13 +978,14 @@ pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         },
         Layout::Range => {
             let r = range::as_range(c).unwrap();
-            let i = index_value(key)?;
-            let len = r.len();
-            let i = if i < 0 { i + len as i64 } else { i };
-            if i < 0 || i as u64 >= len {
+            let Some(i) = int::as_int(key) else {
+                return Err(seq_index_type_error("range", key));
+            };
+            let i = if i.is_negative() { int_ops::add(&i, &r.length) } else { i };
+            if i.is_negative() || int_ops::cmp(&i, &r.length) != Ordering::Less {
                 return Err(PyErr::new(exc().index_error, "range object index out of range"));
             }
-            Ok(int::from_i64(r.item(i as u64)))
+            Ok(int::from_int(r.item(&i)))
         }
         _ => match call_dunder(vm, c, "__getitem__", std::slice::from_ref(key))? {
             Some(r) => Ok(r),
@@ -1019,10 +1026,14 @@ fn get_slice(vm: &Vm, c: &Value, l: Layout, s: &crate::objects::slice::SliceObj)
         }
         Layout::Range => {
             let r = range::as_range(c).unwrap();
-            let (start, _, step, n) = slice_bounds(vm, s, r.len() as usize)?;
-            let first = r.start + start * r.step;
-            let new_step = r.step * step;
-            Ok(range::new_range(first, first + n as i64 * new_step, new_step))
+            let Some(len) = r.length.to_i64() else {
+                return Err(PyErr::new(exc().overflow_error, "Python int too large to convert to C ssize_t"));
+            };
+            let (start, _, step, n) = slice_bounds(vm, s, len as usize)?;
+            let new_step = int_ops::mul(&r.step, &Int::Small(step));
+            let first = r.item(&Int::Small(start));
+            let stop = int_ops::add(&first, &int_ops::mul(&Int::Small(n as i64), &new_step));
+            Ok(range::new_range(first, stop, new_step))
         }
         _ => {
             let key = crate::objects::slice::new_slice(s.start.clone(), s.stop.clone(), s.step.clone());
@@ -1153,10 +1164,16 @@ pub fn contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
         }
         Layout::Range => {
             let r = range::as_range(c).unwrap();
-            match int::as_i64(item) {
-                Some(i) if is_intlike(layout(item)) => {
-                    let in_bounds = if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop };
-                    Ok(in_bounds && (i - r.start) % r.step == 0)
+            match int::as_int(item) {
+                Some(x) if is_intlike(layout(item)) => {
+                    // In bounds, and on the step grid.
+                    let off = int_ops::sub(&x, &r.start);
+                    let in_bounds = if r.step.is_negative() {
+                        int_ops::cmp(&x, &r.start) != Ordering::Greater && int_ops::cmp(&x, &r.stop) == Ordering::Greater
+                    } else {
+                        int_ops::cmp(&x, &r.start) != Ordering::Less && int_ops::cmp(&x, &r.stop) == Ordering::Less
+                    };
+                    Ok(in_bounds && int_ops::modulo(&off, &r.step).map_err(num_err)?.is_zero())
                 }
                 _ => iter_contains(vm, c, item),
             }
@@ -1210,8 +1227,12 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
         Layout::Set => Ok(set::as_set(v).unwrap().len()),
         Layout::FrameLocalsProxy => Ok(super::frame_locals::items(vm, frame_obj::as_locals_proxy(v).unwrap())?.len()),
         Layout::DictView => Ok(dict::as_dict(&iter::as_dict_view(v).unwrap().dict).unwrap().len()),
-        Layout::Range => usize::try_from(range::as_range(v).unwrap().len())
-            .map_err(|_| PyErr::new(exc().overflow_error, "Python int too large to convert to C ssize_t")),
+        Layout::Range => range::as_range(v)
+            .unwrap()
+            .length
+            .to_i64()
+            .map(|n| n as usize)
+            .ok_or_else(|| PyErr::new(exc().overflow_error, "Python int too large to convert to C ssize_t")),
         _ => match call_dunder(vm, v, "__len__", &[])? {
             Some(n) => {
                 let n = index_value(&n)?;

@@ -93,7 +93,7 @@ fn field_ptr(t: &BuiltinTypes, field: &str) -> TypePtr {
     pick!(
         object, type_, none, not_implemented, ellipsis, int, bool_, float, str, tuple, list, dict, set, frozenset,
         set_iterator, range, slice,
-        function, code, cell, module, builtin_function, method, range_iterator, list_iterator, tuple_iterator,
+        function, code, cell, module, builtin_function, method, range_iterator, range_iterator_big, list_iterator, tuple_iterator,
         str_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys, dict_values, dict_items, property, classmethod, staticmethod, super_,
         member_descriptor, generator, frame, frame_locals_proxy, enumerate, zip, map, filter, reversed,
         callable_iterator

@@ -1,43 +1,61 @@
 //! `range` and its iterator.
+//!
+//! Bounds are arbitrary ints, as in CPython; ranges whose bounds and
+//! length fit an i64 (nearly all of them) also carry them as i64 for the
+//! interpreter's fast paths.
 
 use std::cell::Cell;
 
+use super::int_ops::{self, Int};
 use super::typeobj::{type_of, types, Layout};
 use super::value::{Header, Obj, Value};
 
-/// A range with i64 bounds (ranges beyond i64 raise OverflowError at
-/// construction, as CPython's do for `len`).
 pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: Int,
+    pub stop: Int,
+    pub step: Int,
+    pub length: Int,
+    /// (start, step, length) when all fit an i64.
+    pub small: Option<(i64, i64, i64)>,
 }
 
 impl RangeObj {
-    pub fn len(&self) -> u64 {
-        range_len(self.start, self.stop, self.step)
-    }
-
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.length.is_zero()
     }
 
-    pub fn item(&self, i: u64) -> i64 {
-        (self.start as i128 + i as i128 * self.step as i128) as i64
+    /// Item `i` (0 <= i < length): start + i * step.
+    pub fn item(&self, i: &Int) -> Int {
+        int_ops::add(&self.start, &int_ops::mul(i, &self.step))
     }
 }
 
-pub fn range_len(start: i64, stop: i64, step: i64) -> u64 {
-    let (lo, hi, st) = if step > 0 { (start as i128, stop as i128, step as i128) } else { (stop as i128, start as i128, -(step as i128)) };
-    if lo >= hi {
-        0
+/// Number of items of range(start, stop, step); `step` is non-zero.
+pub fn range_length(start: &Int, stop: &Int, step: &Int) -> Int {
+    let one = Int::Small(1);
+    let (lo, hi, st) = if step.is_negative() {
+        (stop.clone(), start.clone(), int_ops::neg(step))
     } else {
-        ((hi - lo - 1) / st + 1) as u64
+        (start.clone(), stop.clone(), step.clone())
+    };
+    if int_ops::cmp(&lo, &hi) != std::cmp::Ordering::Less {
+        return Int::Small(0);
     }
+    let span = int_ops::sub(&int_ops::sub(&hi, &lo), &one);
+    int_ops::add(&int_ops::floordiv(&span, &st).expect("step is non-zero"), &one)
 }
 
-pub fn new_range(start: i64, stop: i64, step: i64) -> Value {
-    Value::from_box(Box::new(Obj { hdr: Header::new(types().range), data: RangeObj { start, stop, step } }))
+/// A new range; the caller has checked that `step` is not zero.
+pub fn new_range(start: Int, stop: Int, step: Int) -> Value {
+    let length = range_length(&start, &stop, &step);
+    let small = match (start.to_i64(), step.to_i64(), length.to_i64(), stop.to_i64()) {
+        (Some(a), Some(s), Some(n), Some(_)) => Some((a, s, n)),
+        _ => None,
+    };
+    Value::from_box(Box::new(Obj {
+        hdr: Header::new(types().range),
+        data: RangeObj { start, stop, step, length, small },
+    }))
 }
 
 pub fn as_range(v: &Value) -> Option<&RangeObj> {
@@ -48,7 +66,8 @@ pub fn as_range(v: &Value) -> Option<&RangeObj> {
     }
 }
 
-/// Iterator over a range: the next value and how many remain.
+/// Iterator over a range whose values fit an i64: the next value and how
+/// many remain (the interpreter's `FOR_ITER` fast path reads it directly).
 #[repr(C)]
 pub struct RangeIterObj {
     pub next: Cell<i64>,
@@ -56,11 +75,41 @@ pub struct RangeIterObj {
     pub remaining: Cell<u64>,
 }
 
+/// An iterator over `r`: the i64 fast form when its values fit, else a
+/// native iterator over big ints.
 pub fn new_range_iter(r: &RangeObj) -> Value {
-    Value::from_box(Box::new(Obj {
-        hdr: Header::new(types().range_iterator),
-        data: RangeIterObj { next: Cell::new(r.start), step: r.step, remaining: Cell::new(r.len()) },
-    }))
+    let fits = r.small.is_some_and(|(start, step, len)| {
+        (start as i128 + (len as i128) * (step as i128)).abs() < i64::MAX as i128
+    });
+    if let (true, Some((start, step, len))) = (fits, r.small) {
+        return Value::from_box(Box::new(Obj {
+            hdr: Header::new(types().range_iterator),
+            data: RangeIterObj { next: Cell::new(start), step, remaining: Cell::new(len as u64) },
+        }));
+    }
+    super::native_iter::new_native_iter(
+        types().range_iterator_big,
+        Box::new(BigRangeIter { next: r.start.clone(), step: r.step.clone(), remaining: r.length.clone() }),
+    )
+}
+
+/// Iteration over a range with big-int values.
+struct BigRangeIter {
+    next: Int,
+    step: Int,
+    remaining: Int,
+}
+
+impl super::native_iter::NativeIter for BigRangeIter {
+    fn next(&mut self, _vm: &crate::vm::Vm) -> super::exception::PyResult<Option<Value>> {
+        if self.remaining.is_zero() {
+            return Ok(None);
+        }
+        self.remaining = int_ops::sub(&self.remaining, &Int::Small(1));
+        let v = self.next.clone();
+        self.next = int_ops::add(&self.next, &self.step);
+        Ok(Some(super::int::from_int(v)))
+    }
 }
 
 pub fn as_range_iter(v: &Value) -> Option<&RangeIterObj> {

@@ -235,6 +235,7 @@ builtin_types! {
     builtin_function: "builtin_function_or_method", Builtin, object, 0;
     method: "method", BoundMethod, object, 0;
     range_iterator: "range_iterator", RangeIter, object, 0;
+    range_iterator_big: "longrange_iterator", NativeIter, object, 0;
     list_iterator: "list_iterator", SeqIter, object, 0;
     tuple_iterator: "tuple_iterator", SeqIter, object, 0;
     str_iterator: "str_ascii_iterator", SeqIter, object, 0;

@@ -1,0 +1,4 @@
+x = 1
+y = """never
+closed
+print(y)
