@@ -40,7 +40,9 @@ pub fn run(req: Request) -> i32 {
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => {
-            eprintln!("pyfast: internal error (the VM thread panicked); please report this with the program that caused it");
+            eprintln!(
+                "pyfast: internal error (the VM thread panicked); please report this with the program that caused it"
+            );
             70
         }
         Err(e) => {

@@ -214,7 +214,7 @@ pub(crate) unsafe fn run_finalizer(p: *mut Header) -> bool {
     (*p).refcount.set(2);
     let ty = crate::objects::type_of(&obj);
     if let Some(del) = ty.lookup(&pystr::intern("__del__")) {
-        if let Err(e) = crate::interp::call::call(vm, &del, &[obj.clone()], &[]) {
+        if let Err(e) = crate::interp::call::call(vm, &del, std::slice::from_ref(&obj), &[]) {
             crate::interp::traceback::print_unraisable(vm, &e, &obj, "Exception ignored in: ");
         }
     }

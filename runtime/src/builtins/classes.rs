@@ -12,8 +12,7 @@ use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::{as_cell, as_function, new_bound_method, new_method_descriptor, NativeFn};
 use crate::objects::typeobj::{as_type, flags, TypeObject};
 use crate::objects::{
-    dict, is_none, list, none, str as pystr, tuple, type_of, type_ptr_of, types, Header, Layout, Obj, TypePtr,
-    Value,
+    dict, is_none, list, none, str as pystr, tuple, type_of, type_ptr_of, types, Header, Layout, Obj, TypePtr, Value,
 };
 use crate::vm::Vm;
 
@@ -70,7 +69,7 @@ pub fn build_class(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     unsafe {
         (*frame).locals = ns.clone();
     }
-    let cell = crate::interp::eval::run_frame(vm, frame)?;
+    let cell = unsafe { crate::interp::eval::run_frame(vm, frame) }?;
     let mut all = vec![name.clone(), bases_tuple, ns.clone()];
     all.extend(kw_values);
     let cls = call(vm, &meta, &all, &kw_names)?;
@@ -216,7 +215,8 @@ pub fn type_new(
         }
     }
     // Defining __eq__ without __hash__ makes instances unhashable.
-    if dict::get_str(&d, &pystr::intern("__eq__")).is_some() && dict::get_str(&d, &pystr::intern("__hash__")).is_none() {
+    if dict::get_str(&d, &pystr::intern("__eq__")).is_some() && dict::get_str(&d, &pystr::intern("__hash__")).is_none()
+    {
         dict::set_str(&d, pystr::intern("__hash__"), none());
     }
     let slots = dict::get_str(&d, &pystr::intern("__slots__"));
@@ -253,7 +253,9 @@ pub fn type_new(
     if let Some(cell) = classcell {
         match as_cell(&cell) {
             Some(c) => c.set(cls.clone()),
-            None => return Err(type_error(format!("__classcell__ must be a nonlocal cell, not {}", ops::type_name(&cell)))),
+            None => {
+                return Err(type_error(format!("__classcell__ must be a nonlocal cell, not {}", ops::type_name(&cell))))
+            }
         }
     }
     // __set_name__ on attributes, then __init_subclass__ on the parent.
@@ -494,7 +496,12 @@ pub fn new_super(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     a.expect(0, 2)?;
     let (ty, obj) = match a.pos.len() {
         0 => zero_arg_super(vm)?,
-        1 => return Err(PyErr::new(exc().not_implemented_error, "unbound super objects are not supported by pyfast yet")),
+        1 => {
+            return Err(PyErr::new(
+                exc().not_implemented_error,
+                "unbound super objects are not supported by pyfast yet",
+            ))
+        }
         _ => (a.pos[0].clone(), a.pos[1].clone()),
     };
     if as_type(&ty).is_none() {
@@ -775,8 +782,17 @@ pub fn install(vm: &Vm) {
         dict::set_str(&ty.as_type().dict, pystr::intern("__init__"), new_method_descriptor("__init__", f, ty.value()));
     }
     let b = &vm.builtins;
-    dict::set_str(b, pystr::intern("__build_class__"), crate::objects::function::new_builtin("__build_class__", build_class));
-    for (name, ty) in [("property", t.property), ("classmethod", t.classmethod), ("staticmethod", t.staticmethod), ("super", t.super_)] {
+    dict::set_str(
+        b,
+        pystr::intern("__build_class__"),
+        crate::objects::function::new_builtin("__build_class__", build_class),
+    );
+    for (name, ty) in [
+        ("property", t.property),
+        ("classmethod", t.classmethod),
+        ("staticmethod", t.staticmethod),
+        ("super", t.super_),
+    ] {
         dict::set_str(b, pystr::intern(name), ty.value());
     }
     let _ = new_bound_method;

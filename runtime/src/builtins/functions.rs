@@ -8,9 +8,7 @@ use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::NativeFn;
 use crate::objects::int_ops::{self, Int};
 use crate::objects::typeobj::as_type;
-use crate::objects::{
-    bool_val, float, float_ops, int, is_none, list, none, str as pystr, tuple, type_of, Value,
-};
+use crate::objects::{bool_val, float, float_ops, int, is_none, list, none, str as pystr, tuple, type_of, Value};
 use crate::vm::Vm;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -86,7 +84,7 @@ fn print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     } else {
         let mut so = vm.stdout.borrow_mut();
         let _ = so.write_all(out.as_bytes());
-        if a.kw("flush").is_some_and(|f| crate::objects::is_true_singleton(f)) {
+        if a.kw("flush").is_some_and(crate::objects::is_true_singleton) {
             let _ = so.flush();
         }
     }
@@ -202,9 +200,7 @@ fn subclass_of(t: &crate::objects::TypeObject, cls: &Value, fname: &str) -> PyRe
         return Ok(false);
     }
     if as_type(cls).is_none() {
-        return Err(type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        )));
+        return Err(type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")));
     }
     Ok(t.is_subtype(cls.as_ptr()))
 }
@@ -270,8 +266,8 @@ fn callable(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let v = &a.pos[0];
     use crate::objects::Layout::*;
     let t = type_of(v);
-    let c = matches!(t.layout, Function | Builtin | BoundMethod | Type)
-        || t.lookup(&pystr::intern("__call__")).is_some();
+    let c =
+        matches!(t.layout, Function | Builtin | BoundMethod | Type) || t.lookup(&pystr::intern("__call__")).is_some();
     Ok(bool_val(c))
 }
 
@@ -343,10 +339,9 @@ fn chr(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(pystr::new_str(c.encode_utf8(&mut [0; 4]))),
-        None if (0..0x110000).contains(&i) => Err(PyErr::new(
-            exc().value_error,
-            "surrogate code points are not supported by pyfast strings",
-        )),
+        None if (0..0x110000).contains(&i) => {
+            Err(PyErr::new(exc().value_error, "surrogate code points are not supported by pyfast strings"))
+        }
         None => Err(PyErr::new(exc().value_error, "chr() arg not in range(0x110000)")),
     }
 }
@@ -356,10 +351,7 @@ fn ord(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.no_kwargs()?;
     a.expect(1, 1)?;
     let Some(s) = pystr::as_str_obj(&a.pos[0]) else {
-        return Err(type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            ops::type_name(&a.pos[0])
-        )));
+        return Err(type_error(format!("ord() expected string of length 1, but {} found", ops::type_name(&a.pos[0]))));
     };
     if s.nchars != 1 {
         return Err(type_error(format!("ord() expected a character, but string of length {} found", s.nchars)));
@@ -418,7 +410,9 @@ fn round(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return match nd {
             None => Ok(int::from_int(i)),
             Some(n) => {
-                let n = int::as_int(n).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(n))))?;
+                let n = int::as_int(n).ok_or_else(|| {
+                    type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(n)))
+                })?;
                 Ok(int::from_int(int_ops::round(&i, &n).map_err(ops::num_err)?))
             }
         };
@@ -426,10 +420,7 @@ fn round(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let extra: Vec<Value> = nd.into_iter().cloned().collect();
     match ops::call_dunder(vm, x, "__round__", &extra)? {
         Some(r) => Ok(r),
-        None => Err(type_error(format!(
-            "type {} doesn't define __round__ method",
-            ops::type_name(x)
-        ))),
+        None => Err(type_error(format!("type {} doesn't define __round__ method", ops::type_name(x)))),
     }
 }
 
@@ -476,10 +467,7 @@ fn radix(args: &[Value], kwnames: &[Value], name: &'static str, base: u32) -> Py
     a.expect(1, 1)?;
     match int::as_int(&a.pos[0]) {
         Some(i) => Ok(pystr::from_string(int_ops::to_prefixed_string(&i, base).into())),
-        None => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            ops::type_name(&a.pos[0])
-        ))),
+        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(&a.pos[0])))),
     }
 }
 
@@ -600,8 +588,10 @@ fn run_in(vm: &Vm, code: Value, globals: Value, locals: Value) -> PyResult<Value
     }
     let func = crate::objects::function::new_function(code, globals, vm.builtins.clone());
     let frame = crate::interp::call::push_function_frame(vm, func, &[], &[])?;
-    unsafe { (*frame).locals = locals };
-    crate::interp::eval::run_frame(vm, frame)
+    unsafe {
+        (*frame).locals = locals;
+        crate::interp::eval::run_frame(vm, frame)
+    }
 }
 
 /// The (globals, locals) of `eval`/`exec`: explicit ones or the caller's.
@@ -624,9 +614,7 @@ fn namespaces(vm: &Vm, a: &Args) -> PyResult<(Value, Value)> {
 }
 
 fn source_arg<'a>(name: &str, v: &'a Value) -> PyResult<&'a str> {
-    pystr::as_str(v).ok_or_else(|| {
-        type_error(format!("{name}() arg 1 must be a string, bytes or code object"))
-    })
+    pystr::as_str(v).ok_or_else(|| type_error(format!("{name}() arg 1 must be a string, bytes or code object")))
 }
 
 fn eval(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

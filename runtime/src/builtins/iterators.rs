@@ -182,10 +182,15 @@ fn make(vm: &Vm, name: &'static str, args: &[Value], kwnames: &[Value]) -> PyRes
     let state: Box<dyn NativeIter> = match name {
         "enumerate" => {
             a.only_kwargs(&["iterable", "start"])?;
-            let it = a.get(0, "iterable").ok_or_else(|| type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+            let it = a
+                .get(0, "iterable")
+                .ok_or_else(|| type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
             let start = a.get(1, "start").cloned().unwrap_or_else(|| Value::small_int(0));
             if !int::is_int(&start) {
-                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(&start))));
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    ops::type_name(&start)
+                )));
             }
             Box::new(Enumerate { it: ops::get_iter(vm, it)?, n: start })
         }
@@ -233,12 +238,12 @@ fn make(vm: &Vm, name: &'static str, args: &[Value], kwnames: &[Value]) -> PyRes
             if let Some(l) = list::as_list(seq) {
                 return Ok(list_reversed(l.items().clone()));
             }
-            if tuple::as_tuple(seq).is_some() || pystr::as_str(seq).is_some() || range::as_range(seq).is_some() {
-                let n = ops::len(vm, seq)? as i64;
-                Box::new(Reversed { seq: seq.clone(), index: n - 1 })
-            } else if crate::objects::typeobj::type_of(seq).lookup(&pystr::intern("__getitem__")).is_some()
-                && crate::objects::typeobj::type_of(seq).lookup(&pystr::intern("__len__")).is_some()
-            {
+            let builtin_seq =
+                tuple::as_tuple(seq).is_some() || pystr::as_str(seq).is_some() || range::as_range(seq).is_some();
+            let ty = crate::objects::typeobj::type_of(seq);
+            let user_seq =
+                ty.lookup(&pystr::intern("__getitem__")).is_some() && ty.lookup(&pystr::intern("__len__")).is_some();
+            if builtin_seq || user_seq {
                 let n = ops::len(vm, seq)? as i64;
                 Box::new(Reversed { seq: seq.clone(), index: n - 1 })
             } else {

@@ -7,9 +7,7 @@ use crate::interp::{call::call, gen, ops};
 use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::{new_method_descriptor, NativeFn};
 use crate::objects::iter::{new_dict_view, DictPart};
-use crate::objects::{
-    bool_val, dict, int, is_none, list, none, str as pystr, str_ops, tuple, types, TypePtr, Value,
-};
+use crate::objects::{bool_val, dict, int, is_none, list, none, str as pystr, str_ops, tuple, types, TypePtr, Value};
 use crate::vm::Vm;
 
 /// Install every method table into its type.
@@ -70,7 +68,8 @@ fn proxy_get(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("get", args, kw);
     a.expect(2, 3)?;
     let p = recv_proxy(&a, "get")?;
-    Ok(crate::interp::frame_locals::get(vm, p, &a.pos[1])?.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or_else(none)))
+    Ok(crate::interp::frame_locals::get(vm, p, &a.pos[1])?
+        .unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or_else(none)))
 }
 
 fn proxy_copy(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -243,7 +242,12 @@ fn str_join(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(new_s(out))
 }
 
-fn strip_common(args: &[Value], kw: &[Value], name: &'static str, f: fn(&str, Option<&str>) -> String) -> PyResult<Value> {
+fn strip_common(
+    args: &[Value],
+    kw: &[Value],
+    name: &'static str,
+    f: fn(&str, Option<&str>) -> String,
+) -> PyResult<Value> {
     let a = Args::new(name, args, kw);
     a.no_kwargs()?;
     a.expect(1, 2)?;
@@ -407,11 +411,7 @@ fn pad_common(args: &[Value], kw: &[Value], name: &'static str, f: PadFn) -> PyR
             let mut cs = f.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
-                _ => {
-                    return Err(type_error(
-                        "The fill character must be exactly one character long",
-                    ))
-                }
+                _ => return Err(type_error("The fill character must be exactly one character long")),
             }
         }
     };
@@ -487,9 +487,10 @@ const LIST_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn recv_list<'a>(a: &'a Args, method: &str) -> PyResult<&'a list::ListObj> {
-    a.pos.first().and_then(list::as_list).ok_or_else(|| {
-        type_error(format!("descriptor '{method}' for 'list' objects doesn't apply to this object"))
-    })
+    a.pos
+        .first()
+        .and_then(list::as_list)
+        .ok_or_else(|| type_error(format!("descriptor '{method}' for 'list' objects doesn't apply to this object")))
 }
 
 fn list_append(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -824,9 +825,8 @@ pub fn dict_update_from(vm: &Vm, d: &Value, src: &Value) -> PyResult<()> {
     let it = ops::get_iter(vm, src)?;
     let mut n = 0;
     while let Some(pair) = ops::next(vm, &it)? {
-        let kv = ops::iterate(vm, &pair).map_err(|_| {
-            type_error(format!("cannot convert dictionary update sequence element #{n} to a sequence"))
-        })?;
+        let kv = ops::iterate(vm, &pair)
+            .map_err(|_| type_error(format!("cannot convert dictionary update sequence element #{n} to a sequence")))?;
         if kv.len() != 2 {
             return Err(PyErr::new(
                 exc().value_error,

@@ -22,11 +22,8 @@ pub fn add(vm: &Vm, s: &Value, key: Value) -> PyResult<()> {
 }
 
 pub fn contains(vm: &Vm, s: &Value, key: &Value) -> PyResult<bool> {
-    let h = match ops::hash(vm, key) {
-        Ok(h) => h,
-        // `[] in some_set` is False-by-TypeError in CPython too: unhashable.
-        Err(e) => return Err(e),
-    };
+    // An unhashable key is a TypeError here too, as in CPython.
+    let h = ops::hash(vm, key)?;
     as_set(s).expect("a set").contains(key, h, &mut eq_fn(vm))
 }
 

@@ -97,7 +97,7 @@ fn float_operand(vm: &Vm, v: &Value, conv: char) -> PyResult<f64> {
 
 /// `fmt % args`.
 pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    let is_mapping = !pystr::as_str(args).is_some()
+    let is_mapping = pystr::as_str(args).is_none()
         && tuple::as_tuple(args).is_none()
         && (dict::as_dict(args).is_some() || type_of(args).lookup(&pystr::intern("__getitem__")).is_some());
     let positional: Vec<Value> = match tuple::as_tuple(args) {
@@ -110,10 +110,8 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
     let take = |next_arg: &mut usize| -> PyResult<Value> {
-        let v = positional
-            .get(*next_arg)
-            .cloned()
-            .ok_or_else(|| type_error("not enough arguments for format string"))?;
+        let v =
+            positional.get(*next_arg).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
         *next_arg += 1;
         Ok(v)
     };
@@ -165,7 +163,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             }
             i += 1;
         }
-        let mut number = |i: &mut usize, next_arg: &mut usize| -> PyResult<Option<usize>> {
+        let number = |i: &mut usize, next_arg: &mut usize| -> PyResult<Option<usize>> {
             if *i < chars.len() && chars[*i] == '*' {
                 *i += 1;
                 let v = take(next_arg)?;
@@ -245,7 +243,12 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 );
                 let negative = x.is_sign_negative() && !x.is_nan();
                 let numeric = x.is_finite();
-                pad(format!("{}{body}", sign_prefix(negative, &f)), width, &Flags { zero: f.zero && numeric, ..f }, true)
+                pad(
+                    format!("{}{body}", sign_prefix(negative, &f)),
+                    width,
+                    &Flags { zero: f.zero && numeric, ..f },
+                    true,
+                )
             }
             'c' => {
                 let c = if let Some(s) = pystr::as_str_obj(&v) {
@@ -419,9 +422,9 @@ fn resolve_field(
         *mode = Some(true);
         let k = *auto;
         *auto += 1;
-        args.get(k)
-            .cloned()
-            .ok_or_else(|| PyErr::new(exc().index_error, format!("Replacement index {k} out of range for positional args tuple")))?
+        args.get(k).cloned().ok_or_else(|| {
+            PyErr::new(exc().index_error, format!("Replacement index {k} out of range for positional args tuple"))
+        })?
     } else if let Ok(k) = first.parse::<usize>() {
         if *mode == Some(true) {
             return Err(PyErr::new(
@@ -430,9 +433,9 @@ fn resolve_field(
             ));
         }
         *mode = Some(false);
-        args.get(k)
-            .cloned()
-            .ok_or_else(|| PyErr::new(exc().index_error, format!("Replacement index {k} out of range for positional args tuple")))?
+        args.get(k).cloned().ok_or_else(|| {
+            PyErr::new(exc().index_error, format!("Replacement index {k} out of range for positional args tuple"))
+        })?
     } else {
         kw(first)?.ok_or_else(|| PyErr::with_arg(exc().key_error, pystr::new_str(first)))?
     };

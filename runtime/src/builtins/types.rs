@@ -6,8 +6,8 @@ use crate::interp::ops;
 use crate::objects::exception::{exc, new_exception, PyErr, PyResult};
 use crate::objects::int_ops::{self, Int};
 use crate::objects::{
-    bool_val, dict, float, float_ops, int, list, range, str as pystr, tuple, type_ptr_of, types, Layout,
-    TypeObject, TypePtr, Value,
+    bool_val, dict, float, float_ops, int, list, range, str as pystr, tuple, type_ptr_of, types, Layout, TypeObject,
+    TypePtr, Value,
 };
 use crate::vm::Vm;
 
@@ -202,8 +202,5 @@ fn new_float(vm: &Vm, a: &Args) -> PyResult<Value> {
     if let Some(r) = ops::call_dunder(vm, x, "__float__", &[])? {
         return Ok(r);
     }
-    Err(type_error(format!(
-        "float() argument must be a string or a real number, not '{}'",
-        ops::type_name(x)
-    )))
+    Err(type_error(format!("float() argument must be a string or a real number, not '{}'", ops::type_name(x))))
 }

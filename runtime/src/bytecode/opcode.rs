@@ -278,8 +278,19 @@ impl BinaryOp {
     pub fn from_arg(arg: u32) -> BinaryOp {
         use BinaryOp::*;
         const ALL: [BinaryOp; 13] = [
-            Add, And, FloorDivide, Lshift, MatrixMultiply, Multiply, Remainder, Or, Power, Rshift, Subtract,
-            TrueDivide, Xor,
+            Add,
+            And,
+            FloorDivide,
+            Lshift,
+            MatrixMultiply,
+            Multiply,
+            Remainder,
+            Or,
+            Power,
+            Rshift,
+            Subtract,
+            TrueDivide,
+            Xor,
         ];
         ALL[(arg % INPLACE) as usize]
     }
@@ -449,21 +460,63 @@ impl Opcode {
         use Opcode::*;
         let a = arg as i32;
         match self {
-            NOP | RESUME | RETURN_CONST | DELETE_FAST | MAKE_CELL | COPY_FREE_VARS | DELETE_DEREF
-            | DELETE_NAME | DELETE_GLOBAL | JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT
-            | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT | CALL_INTRINSIC_1 | TO_BOOL | GET_ITER
-            | FORMAT_SIMPLE | CONVERT_VALUE | GET_YIELD_FROM_ITER | YIELD_VALUE | SETUP_ANNOTATIONS => 0,
+            NOP
+            | RESUME
+            | RETURN_CONST
+            | DELETE_FAST
+            | MAKE_CELL
+            | COPY_FREE_VARS
+            | DELETE_DEREF
+            | DELETE_NAME
+            | DELETE_GLOBAL
+            | JUMP_FORWARD
+            | JUMP_BACKWARD
+            | JUMP_BACKWARD_NO_INTERRUPT
+            | UNARY_NEGATIVE
+            | UNARY_NOT
+            | UNARY_INVERT
+            | CALL_INTRINSIC_1
+            | TO_BOOL
+            | GET_ITER
+            | FORMAT_SIMPLE
+            | CONVERT_VALUE
+            | GET_YIELD_FROM_ITER
+            | YIELD_VALUE
+            | SETUP_ANNOTATIONS => 0,
             // A resumed generator pushes the sent value (popped next).
             RETURN_GENERATOR => 1,
-            POP_TOP | END_FOR | RETURN_VALUE | STORE_FAST | STORE_DEREF | STORE_NAME | STORE_GLOBAL
-            | DELETE_ATTR | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR
-            | LIST_APPEND | LIST_EXTEND | SET_ADD | SET_UPDATE | DICT_UPDATE | DICT_MERGE
-            | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE
-            | FORMAT_WITH_SPEC | SET_FUNCTION_ATTRIBUTE | IMPORT_NAME | POP_EXCEPT | RERAISE
+            POP_TOP
+            | END_FOR
+            | RETURN_VALUE
+            | STORE_FAST
+            | STORE_DEREF
+            | STORE_NAME
+            | STORE_GLOBAL
+            | DELETE_ATTR
+            | BINARY_OP
+            | COMPARE_OP
+            | IS_OP
+            | CONTAINS_OP
+            | BINARY_SUBSCR
+            | LIST_APPEND
+            | LIST_EXTEND
+            | SET_ADD
+            | SET_UPDATE
+            | DICT_UPDATE
+            | DICT_MERGE
+            | POP_JUMP_IF_FALSE
+            | POP_JUMP_IF_TRUE
+            | POP_JUMP_IF_NONE
+            | POP_JUMP_IF_NOT_NONE
+            | FORMAT_WITH_SPEC
+            | SET_FUNCTION_ATTRIBUTE
+            | IMPORT_NAME
+            | POP_EXCEPT
+            | RERAISE
             | END_SEND => -1,
             PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_CLOSURE | LOAD_DEREF | LOAD_NAME
-            | LOAD_ASSERTION_ERROR | IMPORT_FROM | LOAD_BUILD_CLASS | LOAD_LOCALS | PUSH_EXC_INFO
-            | BEFORE_WITH | WITH_EXCEPT_START => 1,
+            | LOAD_ASSERTION_ERROR | IMPORT_FROM | LOAD_BUILD_CLASS | LOAD_LOCALS | PUSH_EXC_INFO | BEFORE_WITH
+            | WITH_EXCEPT_START => 1,
             LOAD_FAST_LOAD_FAST => 2,
             STORE_FAST_STORE_FAST => -2,
             STORE_FAST_LOAD_FAST => 0,

@@ -444,7 +444,7 @@ fn set_descriptor(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
             }
             None => match dict::del_str(h, &m.func) {
                 Some(_) => Ok(()),
-                None => Err(PyErr::new(exc().attribute_error, pystr::as_str(&m.func).unwrap_or("?").to_string())),
+                None => Err(PyErr::new(exc().attribute_error, pystr::as_str(&m.func).unwrap_or("?"))),
             },
         };
     }
@@ -508,11 +508,7 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
         }
         return Err(PyErr::new(
             exc().type_error,
-            format!(
-                "cannot set '{}' attribute of immutable type '{}'",
-                pystr::as_str(name).unwrap_or("?"),
-                t.name()
-            ),
+            format!("cannot set '{}' attribute of immutable type '{}'", pystr::as_str(name).unwrap_or("?"), t.name()),
         ));
     }
     let n = pystr::as_str(name).unwrap_or("?");

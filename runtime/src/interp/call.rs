@@ -16,7 +16,7 @@ use super::frame::Frame;
 pub fn call(vm: &Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if as_function(callable).is_some() {
         let frame = push_function_frame(vm, callable.clone(), args, kwnames)?;
-        return super::eval::run_frame(vm, frame);
+        return unsafe { super::eval::run_frame(vm, frame) };
     }
     if let Some(b) = as_builtin(callable) {
         if b.bound.is_null() {
@@ -73,7 +73,7 @@ pub fn push_function_frame(vm: &Vm, func: Value, args: &[Value], kwnames: &[Valu
     let f = unsafe { &mut *frame };
     let slots = f.localsplus();
     let func_obj = crate::objects::function::as_function(&f.func).expect("a function");
-    if let Err(e) = bind_args(func_obj, func_obj.code(), slots, args, kwnames) {
+    if let Err(e) = unsafe { bind_args(func_obj, func_obj.code(), slots, args, kwnames) } {
         unsafe { super::frame::FrameStack::pop(vm.frames.get(), frame) };
         vm.depth.set(depth);
         return Err(e);
@@ -83,7 +83,10 @@ pub fn push_function_frame(vm: &Vm, func: Value, args: &[Value], kwnames: &[Valu
 
 /// Fill a new frame's parameter slots from a call's arguments, with
 /// CPython's error messages for every mismatch.
-pub fn bind_args(
+///
+/// # Safety
+/// `slots` points at the frame's `code.nlocalsplus()` local slots, all NULL.
+pub unsafe fn bind_args(
     f: &FunctionObj,
     code: &CodeObj,
     slots: *mut Value,
@@ -219,10 +222,7 @@ fn missing_error(fname: &str, kind: &str, missing: &[String]) -> PyErr {
         n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     };
     let s = if missing.len() == 1 { "" } else { "s" };
-    PyErr::new(
-        exc().type_error,
-        format!("{fname}() missing {} required {kind} argument{s}: {list}", missing.len()),
-    )
+    PyErr::new(exc().type_error, format!("{fname}() missing {} required {kind} argument{s}: {list}", missing.len()))
 }
 
 fn too_many_positional(f: &FunctionObj, code: &CodeObj, given: usize, kwnames: &[Value], args: &[Value]) -> PyErr {

@@ -11,12 +11,12 @@ use std::sync::atomic::Ordering;
 
 use crate::bytecode::code::{slot_kind, CodeObj};
 use crate::bytecode::opcode::{fn_attr, intrinsic1, BinaryOp, CompareOp, Instr, Opcode, INPLACE};
-use crate::objects::exception::{as_exception, exc, new_exception, PyErr, PyResult, TbEntry};
+use crate::objects::exception::{as_exception, exc, PyErr, PyResult, TbEntry};
 use crate::objects::function::{as_bound_method, as_builtin, as_cell, as_function, new_cell, new_function};
 use crate::objects::typeobj::as_type;
 use crate::objects::{
-    bool_val, dict, false_, float, int, is_false_singleton, is_none, is_true_singleton, iter, list, none, range,
-    str as pystr, true_, tuple, type_of, types, Layout, Value,
+    bool_val, dict, float, int, is_false_singleton, is_none, is_true_singleton, list, none, range, str as pystr, tuple,
+    type_of, types, Layout, Value,
 };
 use crate::vm::Vm;
 
@@ -24,7 +24,11 @@ use super::frame::Frame;
 use super::{attr, call, gen, ops};
 
 /// Run `frame` (already pushed, arguments bound) to completion.
-pub fn run_frame(vm: &Vm, frame: *mut Frame) -> PyResult<Value> {
+///
+/// # Safety
+/// `frame` is the top frame of the VM's frame stack, just pushed (by
+/// `push_function_frame` or `FrameStack::push`) and not yet run.
+pub unsafe fn run_frame(vm: &Vm, frame: *mut Frame) -> PyResult<Value> {
     let guard = match vm.enter_native() {
         Ok(g) => g,
         Err(e) => {
@@ -73,8 +77,7 @@ fn set_context(vm: &Vm, e: &PyErr) {
     }
     // Break a cycle through the handled exception's own context chain.
     let mut o = handled.clone();
-    loop {
-        let Some(ox) = as_exception(&o) else { break };
+    while let Some(ox) = as_exception(&o) {
         let next = ox.context().clone();
         if next.is(&e.0) {
             ox.set_context(none());
@@ -122,7 +125,11 @@ fn make_exception(vm: &Vm, v: Value) -> PyResult<PyErr> {
             }
             return Err(PyErr::new(
                 exc().type_error,
-                format!("calling {} should have returned an instance of BaseException, not {}", ops::repr(vm, &v)?, ops::type_name(&inst)),
+                format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    ops::repr(vm, &v)?,
+                    ops::type_name(&inst)
+                ),
             ));
         }
     } else if as_exception(&v).is_some() {
@@ -143,10 +150,9 @@ fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
     }
     match as_type(t) {
         Some(ty) if ty.is_subtype(exc().base_exception.0) => Ok(type_of(e).is_subtype(t.as_ptr())),
-        _ => Err(PyErr::new(
-            exc().type_error,
-            "catching classes that do not inherit from BaseException is not allowed",
-        )),
+        _ => {
+            Err(PyErr::new(exc().type_error, "catching classes that do not inherit from BaseException is not allowed"))
+        }
     }
 }
 
@@ -166,10 +172,7 @@ fn unpack(vm: &Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
             let mut out = Vec::with_capacity(n);
             while let Some(v) = ops::next(vm, &it)? {
                 if out.len() == n {
-                    return Err(PyErr::new(
-                        exc().value_error,
-                        format!("too many values to unpack (expected {n})"),
-                    ));
+                    return Err(PyErr::new(exc().value_error, format!("too many values to unpack (expected {n})")));
                 }
                 out.push(v);
             }
@@ -230,7 +233,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
     }
     macro_rules! local {
         ($i:expr) => {
-            &mut *locals.add($i)
+            &*locals.add($i)
         };
     }
     // Re-derive the cached state after switching frames.
@@ -899,35 +902,29 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         }
                         push!(func);
                     }
-                    Opcode::RAISE_VARARGS => {
-                        match arg {
-                            0 => {
-                                let h = vm.handled_exc();
-                                if h.is_null() || is_none(h) {
-                                    break 'op PyErr::new(exc().runtime_error, "No active exception to reraise");
-                                }
-                                pending = Some((PyErr(h.clone()), true));
-                                continue 'outer;
+                    Opcode::RAISE_VARARGS => match arg {
+                        0 => {
+                            let h = vm.handled_exc();
+                            if h.is_null() || is_none(h) {
+                                break 'op PyErr::new(exc().runtime_error, "No active exception to reraise");
                             }
-                            1 => {
-                                let v = pop!();
-                                break 'op t!(make_exception(vm, v));
-                            }
-                            _ => {
-                                let cause = pop!();
-                                let v = pop!();
-                                let e = t!(make_exception(vm, v));
-                                let cause = if is_none(&cause) {
-                                    cause
-                                } else {
-                                    t!(make_exception(vm, cause)).0
-                                };
-                                e.obj().set_cause(cause);
-                                e.obj().suppress_context.set(true);
-                                break 'op e;
-                            }
+                            pending = Some((PyErr(h.clone()), true));
+                            continue 'outer;
                         }
-                    }
+                        1 => {
+                            let v = pop!();
+                            break 'op t!(make_exception(vm, v));
+                        }
+                        _ => {
+                            let cause = pop!();
+                            let v = pop!();
+                            let e = t!(make_exception(vm, v));
+                            let cause = if is_none(&cause) { cause } else { t!(make_exception(vm, cause)).0 };
+                            e.obj().set_cause(cause);
+                            e.obj().suppress_context.set(true);
+                            break 'op e;
+                        }
+                    },
                     Opcode::RERAISE => {
                         // The handler is looked up from this instruction;
                         // `lasti` (the value `arg` below) only names the
@@ -977,7 +974,8 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         let e = top!().clone();
                         let exit_fn = peek!(4).clone();
                         save_sp!();
-                        let r = t!(call::call(vm, &exit_fn, &[crate::objects::type_ptr_of(&e).value(), e, none()], &[]));
+                        let r =
+                            t!(call::call(vm, &exit_fn, &[crate::objects::type_ptr_of(&e).value(), e, none()], &[]));
                         push!(r);
                     }
                     Opcode::IMPORT_NAME => {
@@ -1134,14 +1132,14 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
 fn small_int_binary(x: i64, y: i64, op: u32) -> Option<Value> {
     let op = op % INPLACE;
     let r = match op {
-        0 => x.checked_add(y)?,            // Add
-        10 => x.checked_sub(y)?,           // Subtract
-        5 => x.checked_mul(y)?,            // Multiply
-        1 => x & y,                        // And
-        7 => x | y,                        // Or
-        12 => x ^ y,                       // Xor
-        2 if y > 0 => x.div_euclid(y),     // FloorDivide (positive divisor)
-        6 if y > 0 => x.rem_euclid(y),     // Remainder (positive divisor)
+        0 => x.checked_add(y)?,        // Add
+        10 => x.checked_sub(y)?,       // Subtract
+        5 => x.checked_mul(y)?,        // Multiply
+        1 => x & y,                    // And
+        7 => x | y,                    // Or
+        12 => x ^ y,                   // Xor
+        2 if y > 0 => x.div_euclid(y), // FloorDivide (positive divisor)
+        6 if y > 0 => x.rem_euclid(y), // Remainder (positive divisor)
         _ => return None,
     };
     if Value::fits_small(r) {
@@ -1187,7 +1185,7 @@ pub fn run_module_code(vm: &Vm, code: Value, globals: &Value) -> PyResult<Value>
     let func = new_function(code, globals.clone(), vm.builtins.clone());
     let frame = vm.frames().push(func, globals.clone(), vm.current_frame.get());
     vm.depth.set(vm.depth.get() + 1);
-    run_frame(vm, frame)
+    unsafe { run_frame(vm, frame) }
 }
 
 /// `SEND`: one step of `yield from`/`await` on `receiver`.

@@ -180,7 +180,7 @@ pub fn throw(vm: &Vm, gen: &Value, e: PyErr) -> PyResult<GenStep> {
             Some(throw(vm, &yf, e.clone()))
         } else {
             match crate::interp::attr::lookup(vm, &yf, &crate::objects::str::intern("throw")) {
-                Ok(Some(m)) => Some(super::call::call(vm, &m, &[e.0.clone()], &[]).map(GenStep::Yield)),
+                Ok(Some(m)) => Some(super::call::call(vm, &m, std::slice::from_ref(&e.0), &[]).map(GenStep::Yield)),
                 Ok(None) => None,
                 Err(err) => Some(Err(err)),
             }
@@ -270,9 +270,5 @@ pub fn finalize(vm: &Vm, gen: &Value) {
 /// `repr(gen)`.
 pub fn repr(gen: &Value) -> String {
     let g = as_gen(gen).expect("a generator");
-    format!(
-        "<generator object {} at {:#x}>",
-        crate::objects::str::as_str(&g.qualname).unwrap_or("?"),
-        gen.bits()
-    )
+    format!("<generator object {} at {:#x}>", crate::objects::str::as_str(&g.qualname).unwrap_or("?"), gen.bits())
 }

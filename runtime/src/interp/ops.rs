@@ -10,8 +10,8 @@ use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::int_ops::{self, Int, NumError};
 use crate::objects::{
-    bool_val, dict, float, float_ops, frame_obj, function, int, is_none, iter, list, not_implemented, range, set, str as pystr,
-    str_ops, tuple, type_of, type_ptr_of, types, Layout, Value,
+    bool_val, dict, float, float_ops, frame_obj, function, int, is_none, iter, list, not_implemented, range, set,
+    str as pystr, str_ops, tuple, type_of, type_ptr_of, types, Layout, Value,
 };
 use crate::vm::Vm;
 
@@ -188,7 +188,14 @@ fn is_heap(v: &Value) -> bool {
 /// Python-level binary dunders, CPython's order: the in-place method,
 /// then the left operand's, then the right's reflected one — the right's
 /// first when its type is a proper subclass of the left's.
-fn user_binary(vm: &Vm, a: &Value, b: &Value, lname: &str, rname: &str, iname: Option<&str>) -> PyResult<Option<Value>> {
+fn user_binary(
+    vm: &Vm,
+    a: &Value,
+    b: &Value,
+    lname: &str,
+    rname: &str,
+    iname: Option<&str>,
+) -> PyResult<Option<Value>> {
     let ok = |r: Option<Value>| r.filter(|r| !r.is(&not_implemented()));
     if let Some(i) = iname {
         if let Some(r) = ok(call_dunder(vm, a, i, std::slice::from_ref(b))?) {
@@ -419,12 +426,7 @@ pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> 
         CompareOp::Ne => Ok(bool_val(!a.is(b))),
         _ => Err(PyErr::new(
             exc().type_error,
-            format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                op.symbol(),
-                type_name(a),
-                type_name(b)
-            ),
+            format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), type_name(a), type_name(b)),
         )),
     }
 }
@@ -489,9 +491,7 @@ fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<
                 && (x.is_empty() || (x.start == y.start && (x.length == Int::Small(1) || x.step == y.step)));
             Ok(Some(same == (op == CompareOp::Eq)))
         }
-        (Layout::None, Layout::None) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
-            Ok(Some(op == CompareOp::Eq))
-        }
+        (Layout::None, Layout::None) if matches!(op, CompareOp::Eq | CompareOp::Ne) => Ok(Some(op == CompareOp::Eq)),
         _ => {
             let heap = |v: &Value| type_of(v).has_flag(crate::objects::typeobj::flags::HEAPTYPE);
             if matches!(op, CompareOp::Eq | CompareOp::Ne) && !heap(a) && !heap(b) {
@@ -783,10 +783,7 @@ fn call_user_repr(vm: &Vm, v: &Value) -> PyResult<Option<String>> {
     match call_dunder(vm, v, "__repr__", &[])? {
         Some(r) => match pystr::as_str(&r) {
             Some(s) => Ok(Some(s.to_string())),
-            None => Err(PyErr::new(
-                exc().type_error,
-                format!("__repr__ returned non-string (type {})", type_name(&r)),
-            )),
+            None => Err(PyErr::new(exc().type_error, format!("__repr__ returned non-string (type {})", type_name(&r)))),
         },
         None => Ok(None),
     }
@@ -846,10 +843,7 @@ pub fn str_of(vm: &Vm, v: &Value) -> PyResult<String> {
     if let Some(r) = call_dunder(vm, v, "__str__", &[])? {
         return match pystr::as_str(&r) {
             Some(s) => Ok(s.to_string()),
-            None => Err(PyErr::new(
-                exc().type_error,
-                format!("__str__ returned non-string (type {})", type_name(&r)),
-            )),
+            None => Err(PyErr::new(exc().type_error, format!("__str__ returned non-string (type {})", type_name(&r)))),
         };
     }
     if let Some(e) = crate::objects::exception::as_exception(v) {
@@ -884,14 +878,12 @@ pub fn str_value(vm: &Vm, v: &Value) -> PyResult<Value> {
 pub fn index_value(v: &Value) -> PyResult<i64> {
     match int::as_int(v) {
         Some(Int::Small(i)) => Ok(i),
-        Some(Int::Big(_)) => Err(PyErr::new(
-            exc().index_error,
-            format!("cannot fit '{}' into an index-sized integer", type_name(v)),
-        )),
-        None => Err(PyErr::new(
-            exc().type_error,
-            format!("'{}' object cannot be interpreted as an integer", type_name(v)),
-        )),
+        Some(Int::Big(_)) => {
+            Err(PyErr::new(exc().index_error, format!("cannot fit '{}' into an index-sized integer", type_name(v))))
+        }
+        None => {
+            Err(PyErr::new(exc().type_error, format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+        }
     }
 }
 
@@ -989,19 +981,13 @@ pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         }
         _ => match call_dunder(vm, c, "__getitem__", std::slice::from_ref(key))? {
             Some(r) => Ok(r),
-            None => Err(PyErr::new(
-                exc().type_error,
-                format!("'{}' object is not subscriptable", type_name(c)),
-            )),
+            None => Err(PyErr::new(exc().type_error, format!("'{}' object is not subscriptable", type_name(c)))),
         },
     }
 }
 
 fn seq_index_type_error(what: &str, key: &Value) -> PyErr {
-    PyErr::new(
-        exc().type_error,
-        format!("{what} indices must be integers or slices, not {}", type_name(key)),
-    )
+    PyErr::new(exc().type_error, format!("{what} indices must be integers or slices, not {}", type_name(key)))
 }
 
 fn get_slice(vm: &Vm, c: &Value, l: Layout, s: &crate::objects::slice::SliceObj) -> PyResult<Value> {
@@ -1039,10 +1025,7 @@ fn get_slice(vm: &Vm, c: &Value, l: Layout, s: &crate::objects::slice::SliceObj)
             let key = crate::objects::slice::new_slice(s.start.clone(), s.stop.clone(), s.step.clone());
             match call_dunder(vm, c, "__getitem__", &[key])? {
                 Some(r) => Ok(r),
-                None => Err(PyErr::new(
-                    exc().type_error,
-                    format!("'{}' object is not subscriptable", type_name(c)),
-                )),
+                None => Err(PyErr::new(exc().type_error, format!("'{}' object is not subscriptable", type_name(c)))),
             }
         }
     }
@@ -1070,10 +1053,9 @@ pub fn setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResult<()> {
         Layout::FrameLocalsProxy => super::frame_locals::set(vm, frame_obj::as_locals_proxy(c).unwrap(), key, value),
         _ => match call_dunder(vm, c, "__setitem__", &[key.clone(), value])? {
             Some(_) => Ok(()),
-            None => Err(PyErr::new(
-                exc().type_error,
-                format!("'{}' object does not support item assignment", type_name(c)),
-            )),
+            None => {
+                Err(PyErr::new(exc().type_error, format!("'{}' object does not support item assignment", type_name(c))))
+            }
         },
     }
 }
@@ -1136,10 +1118,9 @@ pub fn delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
         Layout::FrameLocalsProxy => super::frame_locals::delete(vm, frame_obj::as_locals_proxy(c).unwrap(), key),
         _ => match call_dunder(vm, c, "__delitem__", std::slice::from_ref(key))? {
             Some(_) => Ok(()),
-            None => Err(PyErr::new(
-                exc().type_error,
-                format!("'{}' object does not support item deletion", type_name(c)),
-            )),
+            None => {
+                Err(PyErr::new(exc().type_error, format!("'{}' object does not support item deletion", type_name(c))))
+            }
         },
     }
 }
@@ -1169,7 +1150,8 @@ pub fn contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
                     // In bounds, and on the step grid.
                     let off = int_ops::sub(&x, &r.start);
                     let in_bounds = if r.step.is_negative() {
-                        int_ops::cmp(&x, &r.start) != Ordering::Greater && int_ops::cmp(&x, &r.stop) == Ordering::Greater
+                        int_ops::cmp(&x, &r.start) != Ordering::Greater
+                            && int_ops::cmp(&x, &r.stop) == Ordering::Greater
                     } else {
                         int_ops::cmp(&x, &r.start) != Ordering::Less && int_ops::cmp(&x, &r.stop) == Ordering::Less
                     };
@@ -1206,9 +1188,8 @@ pub fn contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn iter_contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
-    let it = get_iter(vm, c).map_err(|_| {
-        PyErr::new(exc().type_error, format!("argument of type '{}' is not iterable", type_name(c)))
-    })?;
+    let it = get_iter(vm, c)
+        .map_err(|_| PyErr::new(exc().type_error, format!("argument of type '{}' is not iterable", type_name(c))))?;
     while let Some(v) = next(vm, &it)? {
         if eq(vm, &v, item)? {
             return Ok(true);
@@ -1241,10 +1222,7 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
                 }
                 Ok(n as usize)
             }
-            None => Err(PyErr::new(
-                exc().type_error,
-                format!("object of type '{}' has no len()", type_name(v)),
-            )),
+            None => Err(PyErr::new(exc().type_error, format!("object of type '{}' has no len()", type_name(v)))),
         },
     }
 }
@@ -1327,7 +1305,9 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             }
         }
         Layout::Generator => super::gen::next(vm, it),
-        Layout::NativeIter => crate::objects::native_iter::advance(vm, crate::objects::native_iter::as_native_iter(it).unwrap()),
+        Layout::NativeIter => {
+            crate::objects::native_iter::advance(vm, crate::objects::native_iter::as_native_iter(it).unwrap())
+        }
         Layout::SetIter => {
             let si = iter::as_set_iter(it).unwrap();
             let s = set::as_set(&si.set).unwrap();
@@ -1376,10 +1356,7 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
         }
         _ => match call_dunder(vm, it, "__next__", &[]) {
             Ok(Some(v)) => Ok(Some(v)),
-            Ok(None) => Err(PyErr::new(
-                exc().type_error,
-                format!("'{}' object is not an iterator", type_name(it)),
-            )),
+            Ok(None) => Err(PyErr::new(exc().type_error, format!("'{}' object is not an iterator", type_name(it)))),
             Err(e) if e.matches(exc().stop_iteration) => Ok(None),
             Err(e) => Err(e),
         },

@@ -72,11 +72,7 @@ fn format_entries(tb: &[TbEntry], out: &mut String) {
     let flush = |count: usize, out: &mut String| {
         if count > RECURSIVE_CUTOFF {
             let n = count - RECURSIVE_CUTOFF;
-            out.push_str(&format!(
-                "  [Previous line repeated {} more time{}]\n",
-                n,
-                if n > 1 { "s" } else { "" }
-            ));
+            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
         }
     };
     for entry in tb.iter().rev() {
@@ -93,12 +89,7 @@ fn format_entries(tb: &[TbEntry], out: &mut String) {
             last = Some(key);
             count = 1;
         }
-        out.push_str(&format!(
-            "  File \"{}\", line {}, in {}\n",
-            code.filename_str(),
-            loc.line,
-            code.name_str()
-        ));
+        out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename_str(), loc.line, code.name_str()));
         if let Some(line) = source_line(code.filename_str(), loc.line) {
             format_source_line(&line, loc, out);
         }

@@ -43,9 +43,7 @@ fn resolve_name(name: &str, globals: &Value, level: i64) -> PyResult<String> {
     for _ in 1..level {
         match base.rsplit_once('.') {
             Some((p, _)) => base = p,
-            None => {
-                return Err(PyErr::new(exc().import_error, "attempted relative import beyond top-level package"))
-            }
+            None => return Err(PyErr::new(exc().import_error, "attempted relative import beyond top-level package")),
         }
     }
     Ok(if name.is_empty() { base.to_string() } else { format!("{base}.{name}") })
@@ -102,14 +100,14 @@ pub fn import_module(vm: &Vm, fullname: &str) -> PyResult<Value> {
         Some(p) => {
             let path = attr::lookup(vm, p, &key("__path__"))?;
             match path {
-                Some(pl) => ops::iterate(vm, &pl)?
-                    .iter()
-                    .filter_map(|x| pystr::as_str(x).map(PathBuf::from))
-                    .collect(),
+                Some(pl) => ops::iterate(vm, &pl)?.iter().filter_map(|x| pystr::as_str(x).map(PathBuf::from)).collect(),
                 None => {
                     return Err(PyErr::new(
                         exc().module_not_found_error,
-                        format!("No module named '{fullname}'; '{}' is not a package", fullname.rsplit_once('.').unwrap().0),
+                        format!(
+                            "No module named '{fullname}'; '{}' is not a package",
+                            fullname.rsplit_once('.').unwrap().0
+                        ),
                     ))
                 }
             }
@@ -127,9 +125,8 @@ pub fn import_module(vm: &Vm, fullname: &str) -> PyResult<Value> {
         let Some((file, pkg_dir)) = find_in(&dirs, short) else {
             return Err(module_not_found(fullname));
         };
-        let bytes = std::fs::read(&file).map_err(|e| {
-            PyErr::new(exc().import_error, format!("cannot read {}: {e}", file.display()))
-        })?;
+        let bytes = std::fs::read(&file)
+            .map_err(|e| PyErr::new(exc().import_error, format!("cannot read {}: {e}", file.display())))?;
         let text = String::from_utf8(bytes).map_err(|_| {
             PyErr::new(
                 exc().syntax_error,
@@ -229,7 +226,13 @@ pub fn import_star(vm: &Vm, m: &Value, ns: &Value) -> PyResult<()> {
     let names: Vec<Value> = match attr::lookup(vm, m, &key("__all__"))? {
         Some(all) => ops::iterate(vm, &all)?,
         None => dict::as_dict(&md)
-            .map(|d| d.items().into_iter().map(|(k, _)| k).filter(|k| !pystr::as_str(k).unwrap_or("_").starts_with('_')).collect())
+            .map(|d| {
+                d.items()
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .filter(|k| !pystr::as_str(k).unwrap_or("_").starts_with('_'))
+                    .collect()
+            })
             .unwrap_or_default(),
     };
     for n in names {
@@ -243,7 +246,9 @@ pub fn import_star(vm: &Vm, m: &Value, ns: &Value) -> PyResult<()> {
 pub fn builtin_import(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = crate::builtins::args::Args::new("__import__", args, kwnames);
     a.only_kwargs(&["name", "globals", "locals", "fromlist", "level"])?;
-    let name = a.get(0, "name").ok_or_else(|| PyErr::new(exc().type_error, "__import__() missing required argument 'name' (pos 1)"))?;
+    let name = a
+        .get(0, "name")
+        .ok_or_else(|| PyErr::new(exc().type_error, "__import__() missing required argument 'name' (pos 1)"))?;
     let globals = a.get(1, "globals").filter(|g| !is_none(g)).cloned().unwrap_or_else(dict::new_dict);
     let fromlist = a.get(3, "fromlist").cloned().unwrap_or_else(tuple::empty);
     let fromlist = if tuple::as_tuple(&fromlist).is_some() || is_none(&fromlist) {

@@ -48,9 +48,8 @@ fn farg(vm: &Vm, v: &Value) -> PyResult<f64> {
 }
 
 fn iarg(v: &Value) -> PyResult<Int> {
-    int::as_int(v).ok_or_else(|| {
-        type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(v)))
-    })
+    int::as_int(v)
+        .ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(v))))
 }
 
 /// Check a libm result the way CPython's `math_1` does: NaN from a non-NaN
@@ -359,7 +358,9 @@ fn factorial(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     let n = match iarg(&a.pos[0])? {
         Int::Small(n) => n,
-        Int::Big(_) => return Err(PyErr::new(exc().overflow_error, "factorial() argument should not exceed 9223372036854775807")),
+        Int::Big(_) => {
+            return Err(PyErr::new(exc().overflow_error, "factorial() argument should not exceed 9223372036854775807"))
+        }
     };
     if n < 0 {
         return Err(PyErr::new(exc().value_error, "factorial() not defined for negative values"));
@@ -461,7 +462,13 @@ fn ldexp(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let x = farg(vm, &a.pos[0])?;
     let e = match iarg(&a.pos[1])? {
         Int::Small(e) => e.clamp(-100_000, 100_000) as i32,
-        Int::Big(b) => if b < dashu_int::IBig::ZERO { -100_000 } else { 100_000 },
+        Int::Big(b) => {
+            if b < dashu_int::IBig::ZERO {
+                -100_000
+            } else {
+                100_000
+            }
+        }
     };
     let r = x * 2f64.powi(e.clamp(-1100, 1100));
     if r.is_infinite() && x.is_finite() {

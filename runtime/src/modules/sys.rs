@@ -8,9 +8,7 @@ use crate::interp::ops;
 use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::{new_builtin, new_method_descriptor, NativeFn};
 use crate::objects::typeobj::flags;
-use crate::objects::{
-    dict, int, list, module, none, str as pystr, tuple, types, Layout, TypePtr, Value,
-};
+use crate::objects::{dict, int, list, module, none, str as pystr, tuple, types, Layout, TypePtr, Value};
 use crate::vm::Vm;
 
 thread_local! {

@@ -79,7 +79,12 @@ fn sleep(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let secs = match (float::as_float(&a.pos[0]), int::as_i64(&a.pos[0])) {
         (Some(f), _) => f,
         (_, Some(i)) => i as f64,
-        _ => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", crate::interp::ops::type_name(&a.pos[0])))),
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::interp::ops::type_name(&a.pos[0])
+            )))
+        }
     };
     if secs < 0.0 || secs.is_nan() {
         return Err(PyErr::new(exc().value_error, "sleep length must be non-negative"));

@@ -49,10 +49,8 @@ pub(crate) fn allocate_builtin_types() -> BuiltinTypes {
 /// the exception hierarchy.
 pub(crate) fn finish_builtin_types() {
     let t = super::types();
-    let all: Vec<(&str, TypePtr)> = BUILTIN_TYPE_TABLE
-        .iter()
-        .map(|&(field, name, ..)| (name, field_ptr(t, field)))
-        .collect();
+    let all: Vec<(&str, TypePtr)> =
+        BUILTIN_TYPE_TABLE.iter().map(|&(field, name, ..)| (name, field_ptr(t, field))).collect();
     for (name, p) in &all {
         fill_type(*p, name);
     }
@@ -91,11 +89,53 @@ fn field_ptr(t: &BuiltinTypes, field: &str) -> TypePtr {
         };
     }
     pick!(
-        object, type_, none, not_implemented, ellipsis, int, bool_, float, str, tuple, list, dict, set, frozenset,
-        set_iterator, range, slice,
-        function, code, cell, module, builtin_function, method, range_iterator, range_iterator_big, list_iterator, tuple_iterator,
-        str_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_keys, dict_values, dict_items, property, classmethod, staticmethod, super_,
-        member_descriptor, generator, frame, frame_locals_proxy, enumerate, zip, map, filter, reversed,
+        object,
+        type_,
+        none,
+        not_implemented,
+        ellipsis,
+        int,
+        bool_,
+        float,
+        str,
+        tuple,
+        list,
+        dict,
+        set,
+        frozenset,
+        set_iterator,
+        range,
+        slice,
+        function,
+        code,
+        cell,
+        module,
+        builtin_function,
+        method,
+        range_iterator,
+        range_iterator_big,
+        list_iterator,
+        tuple_iterator,
+        str_iterator,
+        dict_keyiterator,
+        dict_valueiterator,
+        dict_itemiterator,
+        dict_keys,
+        dict_values,
+        dict_items,
+        property,
+        classmethod,
+        staticmethod,
+        super_,
+        member_descriptor,
+        generator,
+        frame,
+        frame_locals_proxy,
+        enumerate,
+        zip,
+        map,
+        filter,
+        reversed,
         callable_iterator
     )
 }

@@ -3,9 +3,7 @@
 //! Runs the type's finalizer (`__del__`) first when it has one, exactly
 //! then, as CPython does; the object may be resurrected by it.
 
-use super::typeobj::{Layout, TypeObject};
-use super::value::{Header, Obj};
-
+use super::value::Header;
 
 /// Free the object at `p`, whose refcount just dropped to zero.
 ///

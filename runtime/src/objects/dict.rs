@@ -70,10 +70,8 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
-    if a.is_small_int() || b.is_small_int() {
-        if a.is_small_int() && b.is_small_int() {
-            return Some(false);
-        }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
     }
     match (as_str_obj(a), as_str_obj(b)) {
         (Some(x), Some(y)) => Some(str_eq(x, y)),
@@ -96,12 +94,7 @@ impl Table {
     }
 
     /// Find the entry index for `key`, or the index slot where it would go.
-    fn find<K: KeyOps>(
-        &self,
-        key: &Value,
-        hash: i64,
-        ops: &mut K,
-    ) -> Result<(Option<usize>, usize), K::Error> {
+    fn find<K: KeyOps>(&self, key: &Value, hash: i64, ops: &mut K) -> Result<(Option<usize>, usize), K::Error> {
         if self.indices.is_empty() {
             return Ok((None, 0));
         }
@@ -164,6 +157,12 @@ impl Table {
 
     fn needs_growth(&self) -> bool {
         self.indices.is_empty() || (self.entries.len() + 1) * 3 > self.indices.len() * 2
+    }
+}
+
+impl Default for DictObj {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -256,11 +255,7 @@ impl DictObj {
     /// without rehashing).
     pub fn items_with_hash(&self) -> Vec<(i64, Value, Value)> {
         let t = self.t();
-        t.entries
-            .iter()
-            .filter(|e| !e.key.is_null())
-            .map(|e| (e.hash, e.key.clone(), e.value.clone()))
-            .collect()
+        t.entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.hash, e.key.clone(), e.value.clone())).collect()
     }
 
     pub fn clear(&self) {

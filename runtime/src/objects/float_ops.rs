@@ -136,11 +136,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
             out.push('+');
         }
         let word = if x.is_nan() { "nan" } else { "inf" };
-        out.push_str(&if upper {
-            word.to_ascii_uppercase()
-        } else {
-            word.to_string()
-        });
+        out.push_str(&if upper { word.to_ascii_uppercase() } else { word.to_string() });
         return out;
     }
     let (mode, precision) = match code {
@@ -174,11 +170,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
         }
         'f' => end = decpt + precision,
         'g' => {
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             use_exp = decpt <= -4 || decpt > limit;
             if flags.alt {
                 end = precision;
@@ -192,11 +184,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
         decpt = 1;
     }
     let start = if decpt <= 0 { decpt - 1 } else { 0 };
-    end = if !use_exp && flags.add_dot_0 {
-        end.max(decpt + 1)
-    } else {
-        end.max(decpt)
-    };
+    end = if !use_exp && flags.add_dot_0 { end.max(decpt + 1) } else { end.max(decpt) };
     let zeros = |out: &mut String, n: i64| out.extend(std::iter::repeat_n('0', n.max(0) as usize));
     let push_digits = |out: &mut String, d: &[u8]| out.extend(d.iter().map(|&b| b as char));
     if decpt <= 0 {
@@ -234,22 +222,14 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
 /// `repr(x)` (and `str(x)`): shortest round-tripping digits, scientific
 /// notation outside `1e-4 <= |x| < 1e16`, `.0` on integral values.
 pub fn repr(x: f64) -> String {
-    let flags = DtsFlags {
-        add_dot_0: true,
-        ..DtsFlags::default()
-    };
+    let flags = DtsFlags { add_dot_0: true, ..DtsFlags::default() };
     double_to_string(x, 'r', 0, flags)
 }
 
 /// `float(s)` for a `str`: surrounding whitespace, `_` between digits,
 /// Unicode decimal digits, and `inf`/`infinity`/`nan` in any case with a sign.
 pub fn parse(s: &str) -> NumResult<f64> {
-    let invalid = || {
-        NumError::Value(format!(
-            "could not convert string to float: {}",
-            str_ops::repr_str(s)
-        ))
-    };
+    let invalid = || NumError::Value(format!("could not convert string to float: {}", str_ops::repr_str(s)));
     // Same ASCII transformation as `int()` (_PyUnicode_TransformDecimalAndSpaceToASCII).
     let mut text = String::with_capacity(s.len());
     for c in s.chars() {
@@ -454,9 +434,7 @@ pub fn pow(iv: f64, iw: f64) -> NumResult<f64> {
     }
     let r = base.powf(iw);
     if r.is_infinite() {
-        return Err(NumError::Overflow(
-            "(34, 'Numerical result out of range')".to_string(),
-        ));
+        return Err(NumError::Overflow("(34, 'Numerical result out of range')".to_string()));
     }
     Ok(if negate { -r } else { r })
 }
@@ -490,17 +468,9 @@ pub fn hash(v: f64) -> Option<i64> {
             x -= HASH_MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e % BITS
-    } else {
-        BITS - 1 - ((-1 - e) % BITS)
-    };
+    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
     x = ((x << e) & HASH_MODULUS) | (x >> (BITS - e));
-    let h = if negative {
-        (x as i64).wrapping_neg()
-    } else {
-        x as i64
-    };
+    let h = if negative { (x as i64).wrapping_neg() } else { x as i64 };
     Some(if h == -1 { -2 } else { h })
 }
 
@@ -527,9 +497,7 @@ pub fn round(x: f64, ndigits: i64) -> NumResult<f64> {
         return Ok(0.0 * x);
     }
     if ndigits >= 0 {
-        return Ok(format!("{:.*}", ndigits as usize, x)
-            .parse::<f64>()
-            .expect("float text"));
+        return Ok(format!("{:.*}", ndigits as usize, x).parse::<f64>().expect("float text"));
     }
     // Round the exact value to a multiple of 10**k, ties to even.
     let pow10 = int_ops::pow(&Int::Small(10), &Int::Small(-ndigits))?;
@@ -542,11 +510,7 @@ pub fn round(x: f64, ndigits: i64) -> NumResult<f64> {
         Ordering::Equal => sticky || int_ops::is_odd(&q),
         Ordering::Less => false,
     };
-    let q = if up {
-        int_ops::add(&q, &Int::Small(1))
-    } else {
-        q
-    };
+    let q = if up { int_ops::add(&q, &Int::Small(1)) } else { q };
     let rounded = int_ops::to_f64(&int_ops::mul(&q, &pow10))
         .map_err(|_| NumError::Overflow("rounded value too large to represent".to_string()))?;
     Ok(rounded.copysign(x))
@@ -559,11 +523,7 @@ pub fn cmp_float_int(f: f64, i: &Int) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Greater
-        } else {
-            Ordering::Less
-        });
+        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
     }
     if let Int::Small(v) = i {
         if v.unsigned_abs() <= 1 << 53 {
@@ -698,18 +658,10 @@ mod tests {
             "²",
         ];
         for s in bad {
-            let want = format!(
-                "could not convert string to float: {}",
-                str_ops::repr_str(s)
-            );
+            let want = format!("could not convert string to float: {}", str_ops::repr_str(s));
             assert_eq!(parse(s), Err(NumError::Value(want)), "{s:?}");
         }
-        assert_eq!(
-            parse("x'y"),
-            Err(NumError::Value(
-                "could not convert string to float: \"x'y\"".into()
-            ))
-        );
+        assert_eq!(parse("x'y"), Err(NumError::Value("could not convert string to float: \"x'y\"".into())));
     }
 
     #[test]
@@ -782,16 +734,12 @@ mod tests {
         }
         assert!(pow(f64::NAN, 1.0).unwrap().is_nan());
         assert!(pow(2.0, f64::NAN).unwrap().is_nan());
-        let over = Err(NumError::Overflow(
-            "(34, 'Numerical result out of range')".into(),
-        ));
+        let over = Err(NumError::Overflow("(34, 'Numerical result out of range')".into()));
         assert_eq!(pow(10.0, 400.0), over);
         assert_eq!(pow(2.0, 1e6), over);
         assert_eq!(pow(-2.0, 1e300), over);
         assert_eq!(pow(-1e300, 3.0), over);
-        let zd = Err(NumError::ZeroDivision(
-            "0.0 cannot be raised to a negative power".into(),
-        ));
+        let zd = Err(NumError::ZeroDivision("0.0 cannot be raised to a negative power".into()));
         assert_eq!(pow(0.0, -1.0), zd);
         assert_eq!(pow(-0.0, -1.5), zd);
         assert_eq!(pow(-8.0, 1.0 / 3.0), Err(NumError::Value("complex".into())));
@@ -829,11 +777,7 @@ mod tests {
         }
         assert_eq!(hash(f64::NAN), None);
         // Integral floats hash like the equal int.
-        for v in [
-            "12345678901234567890123",
-            "-9007199254740993",
-            "4611686018427387904",
-        ] {
+        for v in ["12345678901234567890123", "-9007199254740993", "4611686018427387904"] {
             let i = int(v);
             let f = int_ops::to_f64(&i).unwrap();
             assert_eq!(hash(f), Some(int_ops::hash(&int_ops::from_f64(f).unwrap())));
@@ -882,9 +826,7 @@ mod tests {
             assert_eq!(repr(round(*x, *n).unwrap()), *want, "round({x}, {n})");
         }
         assert!(round(f64::NAN, 2).unwrap().is_nan());
-        let too_large = Err(NumError::Overflow(
-            "rounded value too large to represent".into(),
-        ));
+        let too_large = Err(NumError::Overflow("rounded value too large to represent".into()));
         assert_eq!(round(1.7976931348623157e308, -308), too_large);
         assert_eq!(round(1.7976931348623157e308, -307), too_large);
         let r = |x: f64| round_to_int(x).map(|i| i.to_string());
@@ -894,12 +836,7 @@ mod tests {
         assert_eq!(r(1.5), Ok("2".into()));
         assert_eq!(r(-0.6), Ok("-1".into()));
         assert_eq!(r(1e20), Ok("100000000000000000000".into()));
-        assert_eq!(
-            r(f64::NAN),
-            Err(NumError::Value(
-                "cannot convert float NaN to integer".into()
-            ))
-        );
+        assert_eq!(r(f64::NAN), Err(NumError::Value("cannot convert float NaN to integer".into())));
         assert!(matches!(r(f64::INFINITY), Err(NumError::Overflow(_))));
     }
 
@@ -940,10 +877,7 @@ mod tests {
         for (f, i, want) in rows {
             assert_eq!(cmp_float_int(*f, &int(i)), *want, "{f} vs {i}");
         }
-        assert_eq!(
-            cmp_float_int(9007199254740992.0, &int_ops::add(&two53, &Int::Small(1))),
-            Some(Less)
-        );
+        assert_eq!(cmp_float_int(9007199254740992.0, &int_ops::add(&two53, &Int::Small(1))), Some(Less));
     }
 
     #[test]
@@ -968,23 +902,22 @@ mod tests {
             (1234567.0, 'G', 6, false, "1.23457E+06"),
             (f64::NAN, 'F', 6, false, "NAN"),
             (f64::NEG_INFINITY, 'E', 6, false, "-INF"),
-            (1e100, 'f', 0, false, "10000000000000000159028911097599180468360808563945281389781327557747838772170381060813469985856815104"),
+            (
+                1e100,
+                'f',
+                0,
+                false,
+                "10000000000000000159028911097599180468360808563945281389781327557747838772170381060813469985856815104",
+            ),
             (0.1, 'e', 20, false, "1.00000000000000005551e-01"),
             (0.0, 'e', 3, false, "0.000e+00"),
             (0.0, 'g', 3, true, "0.00"),
             (1e-310, 'g', 17, false, "9.9999999999999694e-311"),
         ];
         for (x, code, p, a, want) in rows {
-            assert_eq!(
-                double_to_string(*x, *code, *p, if *a { alt } else { f }),
-                *want,
-                "{x} {code} {p}"
-            );
+            assert_eq!(double_to_string(*x, *code, *p, if *a { alt } else { f }), *want, "{x} {code} {p}");
         }
-        let z = DtsFlags {
-            no_neg_0: true,
-            ..f
-        };
+        let z = DtsFlags { no_neg_0: true, ..f };
         assert_eq!(double_to_string(-0.0001, 'f', 2, z), "0.00");
         assert_eq!(double_to_string(-0.0, 'f', 2, z), "0.00");
         let plus = DtsFlags { sign: true, ..f };

@@ -50,9 +50,7 @@ impl FormatSpec {
 
     fn check_valid(&self, type_name: &str) -> NumResult<()> {
         match &self.invalid {
-            Some(spec) => value_err(format!(
-                "Invalid format specifier '{spec}' for object of type '{type_name}'"
-            )),
+            Some(spec) => value_err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")),
             None => Ok(()),
         }
     }
@@ -157,10 +155,7 @@ fn quote_code(ty: char) -> String {
 }
 
 fn unknown_code<T>(ty: char, type_name: &str) -> NumResult<T> {
-    value_err(format!(
-        "Unknown format code {} for object of type '{type_name}'",
-        quote_code(ty)
-    ))
+    value_err(format!("Unknown format code {} for object of type '{type_name}'", quote_code(ty)))
 }
 
 /// The pieces of a formatted number: `[sign][prefix][digits][.][remainder]`,
@@ -184,20 +179,10 @@ fn layout(n: &Number, spec: &FormatSpec, grouping: Option<(char, usize)>, upper:
         _ => None,
     };
     let width = spec.width.map_or(-1, |w| w as i64);
-    let non_digits = sign.is_some() as i64
-        + n.prefix.len() as i64
-        + n.decimal as i64
-        + n.remainder.chars().count() as i64;
-    let min_width = if fill == '0' && align == '=' {
-        width - non_digits
-    } else {
-        0
-    };
-    let mut digits = if n.digits.is_empty() {
-        String::new()
-    } else {
-        group_digits(n.digits, min_width, grouping)
-    };
+    let non_digits =
+        sign.is_some() as i64 + n.prefix.len() as i64 + n.decimal as i64 + n.remainder.chars().count() as i64;
+    let min_width = if fill == '0' && align == '=' { width - non_digits } else { 0 };
+    let mut digits = if n.digits.is_empty() { String::new() } else { group_digits(n.digits, min_width, grouping) };
     let mut prefix = n.prefix.to_string();
     if upper {
         digits.make_ascii_uppercase();
@@ -290,41 +275,24 @@ pub fn format_int_as(v: &Int, spec: &FormatSpec, type_name: &str) -> NumResult<S
             return value_err("Alternate form (#) not allowed with integer format specifier 'c'");
         }
         let Some(code) = v.to_i64() else {
-            return Err(NumError::Overflow(
-                "Python int too large to convert to C long".into(),
-            ));
+            return Err(NumError::Overflow("Python int too large to convert to C long".into()));
         };
         let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
             return Err(NumError::Overflow("%c arg not in range(0x110000)".into()));
         };
         let text = c.to_string();
-        let n = Number {
-            negative: false,
-            prefix: "",
-            digits: "",
-            decimal: false,
-            remainder: &text,
-        };
+        let n = Number { negative: false, prefix: "", digits: "", decimal: false, remainder: &text };
         return Ok(layout(&n, spec, None, false));
     }
-    let text = if base == 10 {
-        int_ops::to_str(&int_ops::abs(v))?
-    } else {
-        int_ops::to_string_radix(&int_ops::abs(v), base)
-    };
+    let text =
+        if base == 10 { int_ops::to_str(&int_ops::abs(v))? } else { int_ops::to_string_radix(&int_ops::abs(v), base) };
     let prefix = match (spec.alternate, base) {
         (true, 2) => "0b",
         (true, 8) => "0o",
         (true, 16) => "0x",
         _ => "",
     };
-    let n = Number {
-        negative: v.is_negative(),
-        prefix,
-        digits: &text,
-        decimal: false,
-        remainder: "",
-    };
+    let n = Number { negative: v.is_negative(), prefix, digits: &text, decimal: false, remainder: "" };
     Ok(layout(&n, spec, grouping, ty == 'X'))
 }
 
@@ -347,11 +315,7 @@ pub fn format_float_as(x: f64, spec: &FormatSpec, type_name: &str) -> NumResult<
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
         return value_err("precision too big");
     }
-    let mut flags = DtsFlags {
-        alt: spec.alternate,
-        no_neg_0: spec.no_neg_0,
-        ..DtsFlags::default()
-    };
+    let mut flags = DtsFlags { alt: spec.alternate, no_neg_0: spec.no_neg_0, ..DtsFlags::default() };
     let (mut code, mut value, default_precision) = match ty {
         '\0' => {
             flags.add_dot_0 = true;
@@ -493,17 +457,11 @@ mod tests {
         let bad = parse("abc").unwrap();
         assert_eq!(
             format_int_as(&Int::Small(1), &bad, "bool"),
-            err(
-                "ValueError",
-                "Invalid format specifier 'abc' for object of type 'bool'"
-            )
+            err("ValueError", "Invalid format specifier 'abc' for object of type 'bool'")
         );
         assert_eq!(
             format_str_as("a", &parse("d").unwrap(), "MyStr"),
-            err(
-                "ValueError",
-                "Unknown format code 'd' for object of type 'MyStr'"
-            )
+            err("ValueError", "Unknown format code 'd' for object of type 'MyStr'")
         );
         assert_eq!(parse("0<").unwrap().fill, Some('0'));
         assert!(parse("<05").unwrap().zero);
@@ -523,11 +481,7 @@ mod tests {
             ("1234", "0=10,", "00,001,234"),
             ("-1234567", "012,", "-001,234,567"),
             ("1234", ",d", "1,234"),
-            (
-                "1000000000000000000000000000000",
-                ",",
-                "1,000,000,000,000,000,000,000,000,000,000",
-            ),
+            ("1000000000000000000000000000000", ",", "1,000,000,000,000,000,000,000,000,000,000"),
             ("12345678", "_x", "bc_614e"),
             ("12345678", "_b", "1011_1100_0110_0001_0100_1110"),
             ("-12345678", "#_o", "-0o5706_0516"),
@@ -556,161 +510,51 @@ mod tests {
             ("1114111", "c", "\u{10ffff}"),
             ("123", "e", "1.230000e+02"),
             ("100000000000000000000", "e", "1.000000e+20"),
-            (
-                "100000000000000000000",
-                ".3%",
-                "10000000000000000000000.000%",
-            ),
+            ("100000000000000000000", ".3%", "10000000000000000000000.000%"),
             ("7", ".2f", "7.00"),
             ("-7", "08.3g", "-0000007"),
             ("0", "b", "0"),
-            (
-                "-9223372036854775808",
-                "#b",
-                "-0b1000000000000000000000000000000000000000000000000000000000000000",
-            ),
+            ("-9223372036854775808", "#b", "-0b1000000000000000000000000000000000000000000000000000000000000000"),
             ("-4611686018427387905", "_", "-4_611_686_018_427_387_905"),
         ];
         for (v, spec, want) in rows {
-            assert_eq!(
-                fmt_int(v, spec),
-                Ok(want.to_string()),
-                "format({v}, {spec:?})"
-            );
+            assert_eq!(fmt_int(v, spec), Ok(want.to_string()), "format({v}, {spec:?})");
         }
         assert_eq!(fmt_int("-17", ""), Ok("-17".into()));
         let errors: &[(&str, &str, &str, &str)] = &[
-            (
-                "1",
-                "s",
-                "ValueError",
-                "Unknown format code 's' for object of type 'int'",
-            ),
+            ("1", "s", "ValueError", "Unknown format code 's' for object of type 'int'"),
             ("1", ",s", "ValueError", "Cannot specify ',' with 's'."),
-            (
-                "1",
-                "z",
-                "ValueError",
-                "Negative zero coercion (z) not allowed in integer format specifier",
-            ),
-            (
-                "1",
-                ".2d",
-                "ValueError",
-                "Precision not allowed in integer format specifier",
-            ),
-            (
-                "1",
-                ".2x",
-                "ValueError",
-                "Precision not allowed in integer format specifier",
-            ),
-            (
-                "1",
-                "z.2x",
-                "ValueError",
-                "Precision not allowed in integer format specifier",
-            ),
-            (
-                "1",
-                "+.2c",
-                "ValueError",
-                "Precision not allowed in integer format specifier",
-            ),
-            (
-                "1",
-                ".2s",
-                "ValueError",
-                "Unknown format code 's' for object of type 'int'",
-            ),
-            (
-                "65",
-                "+c",
-                "ValueError",
-                "Sign not allowed with integer format specifier 'c'",
-            ),
-            (
-                "65",
-                "#c",
-                "ValueError",
-                "Alternate form (#) not allowed with integer format specifier 'c'",
-            ),
-            (
-                "1099511627776",
-                "c",
-                "OverflowError",
-                "%c arg not in range(0x110000)",
-            ),
+            ("1", "z", "ValueError", "Negative zero coercion (z) not allowed in integer format specifier"),
+            ("1", ".2d", "ValueError", "Precision not allowed in integer format specifier"),
+            ("1", ".2x", "ValueError", "Precision not allowed in integer format specifier"),
+            ("1", "z.2x", "ValueError", "Precision not allowed in integer format specifier"),
+            ("1", "+.2c", "ValueError", "Precision not allowed in integer format specifier"),
+            ("1", ".2s", "ValueError", "Unknown format code 's' for object of type 'int'"),
+            ("65", "+c", "ValueError", "Sign not allowed with integer format specifier 'c'"),
+            ("65", "#c", "ValueError", "Alternate form (#) not allowed with integer format specifier 'c'"),
+            ("1099511627776", "c", "OverflowError", "%c arg not in range(0x110000)"),
             ("-1", "c", "OverflowError", "%c arg not in range(0x110000)"),
-            (
-                "1114112",
-                "c",
-                "OverflowError",
-                "%c arg not in range(0x110000)",
-            ),
-            (
-                "1180591620717411303424",
-                "c",
-                "OverflowError",
-                "Python int too large to convert to C long",
-            ),
+            ("1114112", "c", "OverflowError", "%c arg not in range(0x110000)"),
+            ("1180591620717411303424", "c", "OverflowError", "Python int too large to convert to C long"),
             ("65", ",c", "ValueError", "Cannot specify ',' with 'c'."),
-            (
-                "1",
-                "abc",
-                "ValueError",
-                "Invalid format specifier 'abc' for object of type 'int'",
-            ),
-            (
-                "1",
-                "x,",
-                "ValueError",
-                "Invalid format specifier 'x,' for object of type 'int'",
-            ),
+            ("1", "abc", "ValueError", "Invalid format specifier 'abc' for object of type 'int'"),
+            ("1", "x,", "ValueError", "Invalid format specifier 'x,' for object of type 'int'"),
             ("1", ",_", "ValueError", "Cannot specify both ',' and '_'."),
             ("1", "_,", "ValueError", "Cannot specify both ',' and '_'."),
             ("1", ".", "ValueError", "Format specifier missing precision"),
-            (
-                "1",
-                ".x",
-                "ValueError",
-                "Format specifier missing precision",
-            ),
-            (
-                "1",
-                "99999999999999999999",
-                "ValueError",
-                "Too many decimal digits in format string",
-            ),
+            ("1", ".x", "ValueError", "Format specifier missing precision"),
+            ("1", "99999999999999999999", "ValueError", "Too many decimal digits in format string"),
             ("1", "_n", "ValueError", "Cannot specify '_' with 'n'."),
             ("1", ",x", "ValueError", "Cannot specify ',' with 'x'."),
-            (
-                "1",
-                "\x01",
-                "ValueError",
-                "Unknown format code '\\x1' for object of type 'int'",
-            ),
-            (
-                "1",
-                "é",
-                "ValueError",
-                "Unknown format code '\\xe9' for object of type 'int'",
-            ),
-            (
-                "1",
-                ",\x01",
-                "ValueError",
-                "Cannot specify ',' with '\\x1'.",
-            ),
+            ("1", "\x01", "ValueError", "Unknown format code '\\x1' for object of type 'int'"),
+            ("1", "é", "ValueError", "Unknown format code '\\xe9' for object of type 'int'"),
+            ("1", ",\x01", "ValueError", "Cannot specify ',' with '\\x1'."),
         ];
         for (v, spec, kind, msg) in errors {
             assert_eq!(fmt_int(v, spec), err(kind, msg), "format({v}, {spec:?})");
         }
         let big = int_ops::pow(&Int::Small(10), &Int::Small(400)).unwrap();
-        assert_eq!(
-            format_int(&big, &parse("e").unwrap()),
-            err("OverflowError", "int too large to convert to float")
-        );
+        assert_eq!(format_int(&big, &parse("e").unwrap()), err("OverflowError", "int too large to convert to float"));
         let huge = int_ops::pow(&Int::Small(10), &Int::Small(5000)).unwrap();
         assert!(format_int(&huge, &parse("d").unwrap()).is_err());
         assert!(format_int(&huge, &parse("x").unwrap()).is_ok());
@@ -721,8 +565,8 @@ mod tests {
         // 2000 pseudo-random ints (xorshift64, fixed seed), each formatted
         // with every spec below; FNV-1a of "result|" for all, from python3.
         let specs = [
-            "", "d", ",", "_", "+08", "#x", "#_X", "#o", "b", "^+20,", "=12_", " 7", "<9n",
-            "#012_b", "015,d", "0=30_x", "*>25,", "-010", ".3e", "015.2%", "g", ",.1f",
+            "", "d", ",", "_", "+08", "#x", "#_X", "#o", "b", "^+20,", "=12_", " 7", "<9n", "#012_b", "015,d",
+            "0=30_x", "*>25,", "-010", ".3e", "015.2%", "g", ",.1f",
         ];
         let mut state = 0x5555aaaa12345678u64;
         let mut h = 0xcbf29ce484222325u64;
@@ -811,22 +655,12 @@ mod tests {
             (1e22, ",.0f", "10,000,000,000,000,000,000,000"),
         ];
         for (x, spec, want) in rows {
-            assert_eq!(
-                fmt_float(*x, spec),
-                Ok(want.to_string()),
-                "format({x}, {spec:?})"
-            );
+            assert_eq!(fmt_float(*x, spec), Ok(want.to_string()), "format({x}, {spec:?})");
         }
         let errors: &[(&str, &str)] = &[
             ("d", "Unknown format code 'd' for object of type 'float'"),
-            (
-                "abc",
-                "Invalid format specifier 'abc' for object of type 'float'",
-            ),
-            (
-                ".99999999999999999999",
-                "Too many decimal digits in format string",
-            ),
+            ("abc", "Invalid format specifier 'abc' for object of type 'float'"),
+            (".99999999999999999999", "Too many decimal digits in format string"),
             (".2147483648f", "precision too big"),
             ("_n", "Cannot specify '_' with 'n'."),
             (",n", "Cannot specify ',' with 'n'."),
@@ -863,14 +697,8 @@ mod tests {
             if !x.is_finite() {
                 continue;
             }
-            let mut parts = vec![
-                float_ops::repr(x),
-                fmt(x, ".17g"),
-                fmt(x, ".3e"),
-                fmt(x, "g"),
-                fmt(x, ""),
-                fmt(x, ".12"),
-            ];
+            let mut parts =
+                vec![float_ops::repr(x), fmt(x, ".17g"), fmt(x, ".3e"), fmt(x, "g"), fmt(x, ""), fmt(x, ".12")];
             if x.abs() < 1e30 {
                 parts.push(fmt(x, ".2f"));
             }
@@ -893,9 +721,8 @@ mod tests {
         // short decimals), each formatted with every spec below; FNV-1a of
         // "result|" for all, from the same script in python3.
         let specs = [
-            ".17", ".5", "#.3g", "+.2e", " 12.3f", "_.2f", ",.3f", "015,.2f", "=+15.4g", "^20.3%",
-            "z.1f", "#.0f", "#.0e", "E", "G", ".0", "#", ".1%", "n", "*<12", "010", "#.10", "z",
-            "-^30,g",
+            ".17", ".5", "#.3g", "+.2e", " 12.3f", "_.2f", ",.3f", "015,.2f", "=+15.4g", "^20.3%", "z.1f", "#.0f",
+            "#.0e", "E", "G", ".0", "#", ".1%", "n", "*<12", "010", "#.10", "z", "-^30,g",
         ];
         let mut state = 0x243f6a8885a308d3u64;
         let mut h = 0xcbf29ce484222325u64;
@@ -946,29 +773,16 @@ mod tests {
             ("", "3", "   "),
         ];
         for (s, spec, want) in rows {
-            assert_eq!(
-                fmt_str(s, spec),
-                Ok(want.to_string()),
-                "format({s:?}, {spec:?})"
-            );
+            assert_eq!(fmt_str(s, spec), Ok(want.to_string()), "format({s:?}, {spec:?})");
         }
         let errors: &[(&str, &str)] = &[
             ("d", "Unknown format code 'd' for object of type 'str'"),
             (",", "Cannot specify ',' with 's'."),
             ("=5", "'=' alignment not allowed in string format specifier"),
             ("+", "Sign not allowed in string format specifier"),
-            (
-                "#",
-                "Alternate form (#) not allowed in string format specifier",
-            ),
-            (
-                "z",
-                "Negative zero coercion (z) not allowed in string format specifier",
-            ),
-            (
-                "abc",
-                "Invalid format specifier 'abc' for object of type 'str'",
-            ),
+            ("#", "Alternate form (#) not allowed in string format specifier"),
+            ("z", "Negative zero coercion (z) not allowed in string format specifier"),
+            ("abc", "Invalid format specifier 'abc' for object of type 'str'"),
         ];
         for (spec, msg) in errors {
             assert_eq!(fmt_str("a", spec), err("ValueError", msg), "{spec:?}");

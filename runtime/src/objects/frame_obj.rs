@@ -25,6 +25,9 @@ pub struct FrameObj {
 }
 
 impl FrameObj {
+    /// The live frame. Frames belong to the VM thread, which is the only
+    /// one running this; nothing else holds a borrow of the frame.
+    #[allow(clippy::mut_from_ref)]
     pub fn live(&self) -> Option<&mut Frame> {
         let f = self.frame.get();
         if f.is_null() {

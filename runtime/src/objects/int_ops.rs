@@ -275,12 +275,7 @@ pub fn sub(a: &Int, b: &Int) -> Int {
 
 /// `a * b`.
 pub fn mul(a: &Int, b: &Int) -> Int {
-    binop!(
-        a,
-        b,
-        |x, y| Int::from_i128(x as i128 * y as i128),
-        |p, q| p * q
-    )
+    binop!(a, b, |x, y| Int::from_i128(x as i128 * y as i128), |p, q| p * q)
 }
 
 /// `-a`.
@@ -562,9 +557,7 @@ pub fn true_div(a: &Int, b: &Int) -> NumResult<f64> {
     }
     let q = low & !(2 * mask - 1);
     let result = float_ops::ldexp(q as f64, shift as i32);
-    if shift + q_bits >= MAX_EXP
-        && (shift + q_bits > MAX_EXP || q as f64 == float_ops::ldexp(1.0, q_bits as i32))
-    {
+    if shift + q_bits >= MAX_EXP && (shift + q_bits > MAX_EXP || q as f64 == float_ops::ldexp(1.0, q_bits as i32)) {
         return too_large();
     }
     Ok(sign(result))
@@ -882,10 +875,7 @@ mod tests {
                 fnv(&mut h, b"\n");
                 for v in [add(a, b), mul(a, b), xor(a, b), sub(a, b)] {
                     if let Int::Big(v) = &v {
-                        assert!(
-                            i64::try_from(v).map_or(true, |v| !fits_small(v)),
-                            "not normalised"
-                        );
+                        assert!(i64::try_from(v).map_or(true, |v| !fits_small(v)), "not normalised");
                     }
                 }
             }
@@ -901,19 +891,12 @@ mod tests {
         let mut h = 0xcbf29ce484222325u64;
         let small = Int::from_u64;
         for _ in 0..3000 {
-            let (s1, s2, s3) = (
-                xorshift(&mut state),
-                xorshift(&mut state),
-                xorshift(&mut state),
-            );
+            let (s1, s2, s3) = (xorshift(&mut state), xorshift(&mut state), xorshift(&mut state));
             let mut a = xor(&lshift(&small(s1), &small(s3 % 300)).unwrap(), &small(s2));
             if s3 & 1 == 1 {
                 a = neg(&a);
             }
-            let mut b = add(
-                &rshift(&small(s2), &small(s1 % 60)).unwrap(),
-                &Int::Small(1),
-            );
+            let mut b = add(&rshift(&small(s2), &small(s1 % 60)).unwrap(), &Int::Small(1));
             if s1 & 2 == 2 {
                 b = neg(&b);
             }
@@ -995,17 +978,11 @@ mod tests {
         assert!(matches!(Int::from_i64(SMALL_MIN - 1), Int::Big(_)));
         assert!(matches!(Int::Big(IBig::from(5)).normalize(), Int::Small(5)));
         assert!(matches!(neg(&Int::Small(SMALL_MIN)), Int::Big(_)));
-        assert!(matches!(
-            sub(&add(&Int::Small(SMALL_MAX), &Int::Small(1)), &Int::Small(1)),
-            Int::Small(_)
-        ));
+        assert!(matches!(sub(&add(&Int::Small(SMALL_MAX), &Int::Small(1)), &Int::Small(1)), Int::Small(_)));
         assert_eq!(invert(&Int::Small(SMALL_MIN)), Int::Small(SMALL_MAX));
         assert_eq!(abs(&int("-5")), int("5"));
         assert_eq!(abs(&Int::Small(SMALL_MIN)), int("4611686018427387904"));
-        assert_eq!(
-            invert(&int("-18446744073709551617")),
-            int("18446744073709551616")
-        );
+        assert_eq!(invert(&int("-18446744073709551617")), int("18446744073709551616"));
     }
 
     #[test]
@@ -1015,18 +992,9 @@ mod tests {
             NumError::ZeroDivision(m) => m,
             e => panic!("{e:?}"),
         };
-        assert_eq!(
-            msg(floordiv(&one, &zero).unwrap_err()),
-            "integer division or modulo by zero"
-        );
-        assert_eq!(
-            msg(modulo(&one, &zero).unwrap_err()),
-            "integer modulo by zero"
-        );
-        assert_eq!(
-            msg(divmod(&one, &zero).unwrap_err()),
-            "integer division or modulo by zero"
-        );
+        assert_eq!(msg(floordiv(&one, &zero).unwrap_err()), "integer division or modulo by zero");
+        assert_eq!(msg(modulo(&one, &zero).unwrap_err()), "integer modulo by zero");
+        assert_eq!(msg(divmod(&one, &zero).unwrap_err()), "integer division or modulo by zero");
         assert_eq!(msg(true_div(&one, &zero).unwrap_err()), "division by zero");
         let big0 = Int::Big(IBig::ZERO).normalize();
         assert!(floordiv(&int("10000000000000000000000"), &big0).is_err());
@@ -1043,25 +1011,14 @@ mod tests {
         assert_eq!(p("-3", "41"), "-36472996377170786403");
         assert_eq!(p("2", "100"), "1267650600228229401496703205376");
         assert_eq!(p("-2", "63"), "-9223372036854775808");
-        assert_eq!(
-            p("12345678901234567890", "3"),
-            "1881676372353657772490265749424677022198701224860897069000"
-        );
-        assert!(matches!(
-            pow(&int("2"), &int("18446744073709551616")),
-            Err(NumError::Overflow(_))
-        ));
-        assert!(matches!(
-            pow(&int("2"), &int("-1")),
-            Err(NumError::Value(_))
-        ));
+        assert_eq!(p("12345678901234567890", "3"), "1881676372353657772490265749424677022198701224860897069000");
+        assert!(matches!(pow(&int("2"), &int("18446744073709551616")), Err(NumError::Overflow(_))));
+        assert!(matches!(pow(&int("2"), &int("-1")), Err(NumError::Value(_))));
         assert_eq!(pow_to_float(&int("2"), &int("-1")), Ok(0.5));
         assert_eq!(pow_to_float(&int("-2"), &int("-3")), Ok(-0.125));
         assert_eq!(
             pow_to_float(&int("0"), &int("-1")),
-            Err(NumError::ZeroDivision(
-                "0.0 cannot be raised to a negative power".into()
-            ))
+            Err(NumError::ZeroDivision("0.0 cannot be raised to a negative power".into()))
         );
     }
 
@@ -1082,35 +1039,20 @@ mod tests {
             ("-3", "5", "7", Some("2")),
             ("3", "-1", "7", Some("5")),
             ("2", "18446744073709551616", "7", Some("2")),
-            (
-                "123456789012345678901234567890",
-                "987654321",
-                "1000000007",
-                Some("468102965"),
-            ),
+            ("123456789012345678901234567890", "987654321", "1000000007", Some("468102965")),
             (
                 "123456789012345678901234567890",
                 "-5",
                 "340282366920938463463374607431768211507",
                 Some("317193095646061620316353016400092022669"),
             ),
-            (
-                "12",
-                "3",
-                "-18446744073709551616",
-                Some("-18446744073709549888"),
-            ),
+            ("12", "3", "-18446744073709551616", Some("-18446744073709549888")),
         ];
         for (a, b, m, want) in rows {
             let got = pow_mod(&int(a), &int(b), &int(m));
             match want {
                 Some(w) => assert_eq!(got.unwrap().to_string(), *w, "pow({a}, {b}, {m})"),
-                None => assert_eq!(
-                    got,
-                    Err(NumError::Value(
-                        "base is not invertible for the given modulus".into()
-                    ))
-                ),
+                None => assert_eq!(got, Err(NumError::Value("base is not invertible for the given modulus".into()))),
             }
         }
         assert_eq!(
@@ -1138,10 +1080,7 @@ mod tests {
         let neg_count = Err(NumError::Value("negative shift count".into()));
         assert_eq!(lshift(&int("1"), &int("-1")), neg_count);
         assert_eq!(rshift(&int("1"), &int("-1")), neg_count);
-        assert!(matches!(
-            lshift(&int("1"), &int("18446744073709551616")),
-            Err(NumError::Overflow(_))
-        ));
+        assert!(matches!(lshift(&int("1"), &int("18446744073709551616")), Err(NumError::Overflow(_))));
     }
 
     #[test]
@@ -1167,21 +1106,9 @@ mod tests {
             ("9007199254740993", "2", "4503599627370496.0"),
             ("36028797018963971", "4", "9007199254740992.0"),
             ("36028797018963973", "4", "9007199254740994.0"),
-            (
-                "1000000000000000000000000000000000000000000000000000000000000000",
-                "3",
-                "3.3333333333333335e+62",
-            ),
-            (
-                "1",
-                "1000000000000000000000000000000000000000000000000000000000000000",
-                "1e-63",
-            ),
-            (
-                "123456789012345678901234567890",
-                "987654321098765432109876543210",
-                "0.1249999988609375",
-            ),
+            ("1000000000000000000000000000000000000000000000000000000000000000", "3", "3.3333333333333335e+62"),
+            ("1", "1000000000000000000000000000000000000000000000000000000000000000", "1e-63"),
+            ("123456789012345678901234567890", "987654321098765432109876543210", "0.1249999988609375"),
             ("-10", "-4", "2.5"),
             ("4611686018427387904", "3", "1.5372286728091292e+18"),
         ];
@@ -1191,42 +1118,21 @@ mod tests {
         }
         let ten = Int::Small(10);
         let p = |e: i64| pow(&ten, &Int::Small(e)).unwrap();
-        assert_eq!(
-            float_ops::repr(true_div(&p(400), &p(390)).unwrap()),
-            "10000000000.0"
-        );
+        assert_eq!(float_ops::repr(true_div(&p(400), &p(390)).unwrap()), "10000000000.0");
         assert_eq!(true_div(&Int::Small(1), &p(400)).unwrap(), 0.0);
-        assert_eq!(
-            float_ops::repr(true_div(&Int::Small(-1), &p(400)).unwrap()),
-            "-0.0"
-        );
+        assert_eq!(float_ops::repr(true_div(&Int::Small(-1), &p(400)).unwrap()), "-0.0");
         // Subnormal results: 1 / 10**310, 3 / 2**1075 (ties to even → 2**-1074 * 2)
-        assert_eq!(
-            float_ops::repr(true_div(&Int::Small(1), &p(310)).unwrap()),
-            "1e-310"
-        );
+        assert_eq!(float_ops::repr(true_div(&Int::Small(1), &p(310)).unwrap()), "1e-310");
         let two = Int::Small(2);
         let p2 = |e: i64| pow(&two, &Int::Small(e)).unwrap();
         assert_eq!(true_div(&Int::Small(3), &p2(1075)).unwrap(), 1e-323);
         assert_eq!(true_div(&Int::Small(1), &p2(1075)).unwrap(), 0.0);
         assert_eq!(true_div(&Int::Small(1), &p2(1074)).unwrap(), 5e-324);
-        let overflow = Err(NumError::Overflow(
-            "integer division result too large for a float".into(),
-        ));
+        let overflow = Err(NumError::Overflow("integer division result too large for a float".into()));
         assert_eq!(true_div(&p(400), &Int::Small(7)), overflow);
         assert_eq!(true_div(&p2(1024), &Int::Small(1)), overflow);
-        assert_eq!(
-            true_div(&sub(&p2(1024), &p2(970)), &Int::Small(1)),
-            overflow,
-            "rounds up to 2**1024"
-        );
-        assert_eq!(
-            true_div(
-                &sub(&sub(&p2(1024), &p2(970)), &Int::Small(1)),
-                &Int::Small(1)
-            ),
-            Ok(f64::MAX)
-        );
+        assert_eq!(true_div(&sub(&p2(1024), &p2(970)), &Int::Small(1)), overflow, "rounds up to 2**1024");
+        assert_eq!(true_div(&sub(&sub(&p2(1024), &p2(970)), &Int::Small(1)), &Int::Small(1)), Ok(f64::MAX));
         assert_eq!(true_div(&p2(1025), &Int::Small(2)), overflow);
         assert_eq!(true_div(&p2(1024), &Int::Small(2)), Ok(2f64.powi(1023)));
     }
@@ -1237,19 +1143,11 @@ mod tests {
         let p2 = |e: i64| pow(&two, &Int::Small(e)).unwrap();
         assert_eq!(to_f64(&int("9007199254740993")), Ok(9007199254740992.0));
         assert_eq!(to_f64(&int("9007199254740995")), Ok(9007199254740996.0));
-        assert_eq!(
-            to_f64(&int("-12345678901234567890123")),
-            Ok(-1.2345678901234568e22)
-        );
-        let too_big = Err(NumError::Overflow(
-            "int too large to convert to float".into(),
-        ));
+        assert_eq!(to_f64(&int("-12345678901234567890123")), Ok(-1.2345678901234568e22));
+        let too_big = Err(NumError::Overflow("int too large to convert to float".into()));
         assert_eq!(to_f64(&p2(1024)), too_big);
         assert_eq!(to_f64(&sub(&p2(1024), &p2(970))), too_big);
-        assert_eq!(
-            to_f64(&sub(&sub(&p2(1024), &p2(970)), &Int::Small(1))),
-            Ok(f64::MAX)
-        );
+        assert_eq!(to_f64(&sub(&sub(&p2(1024), &p2(970)), &Int::Small(1))), Ok(f64::MAX));
         assert_eq!(from_f64(3.7).unwrap(), Int::Small(3));
         assert_eq!(from_f64(-3.7).unwrap(), Int::Small(-3));
         assert_eq!(from_f64(-0.0).unwrap(), Int::Small(0));
@@ -1259,22 +1157,9 @@ mod tests {
             "-1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160"
         );
         assert_eq!(from_f64(f64::MAX).unwrap(), sub(&p2(1024), &p2(971)));
-        assert_eq!(
-            from_f64(f64::INFINITY),
-            Err(NumError::Overflow(
-                "cannot convert float infinity to integer".into()
-            ))
-        );
-        assert_eq!(
-            from_f64(f64::NAN),
-            Err(NumError::Value(
-                "cannot convert float NaN to integer".into()
-            ))
-        );
-        assert!(matches!(
-            from_f64(4.611686018427388e18).unwrap(),
-            Int::Big(_)
-        ));
+        assert_eq!(from_f64(f64::INFINITY), Err(NumError::Overflow("cannot convert float infinity to integer".into())));
+        assert_eq!(from_f64(f64::NAN), Err(NumError::Value("cannot convert float NaN to integer".into())));
+        assert!(matches!(from_f64(4.611686018427388e18).unwrap(), Int::Big(_)));
     }
 
     #[test]
@@ -1318,10 +1203,7 @@ mod tests {
         assert_eq!(r("-35", "-1"), "-40");
         assert_eq!(r("5", "3"), "5");
         assert_eq!(r("123", "-5"), "0");
-        assert_eq!(
-            r("123456789012345678901234567890", "-20"),
-            "123456789000000000000000000000"
-        );
+        assert_eq!(r("123456789012345678901234567890", "-20"), "123456789000000000000000000000");
     }
 
     #[test]
@@ -1331,9 +1213,24 @@ mod tests {
             ("0", "0b0", "0o0", "0x0"),
             ("-5", "-0b101", "-0o5", "-0x5"),
             ("255", "0b11111111", "0o377", "0xff"),
-            ("-4611686018427387904", "-0b100000000000000000000000000000000000000000000000000000000000000", "-0o400000000000000000000", "-0x4000000000000000"),
-            ("123456789012345678901234567890", "0b1100011101110100100001111111101101100001101110011111000001110111001001110001111110000101011010010", "0o143564417755415637016711617605322", "0x18ee90ff6c373e0ee4e3f0ad2"),
-            ("-9223372036854775808", "-0b1000000000000000000000000000000000000000000000000000000000000000", "-0o1000000000000000000000", "-0x8000000000000000"),
+            (
+                "-4611686018427387904",
+                "-0b100000000000000000000000000000000000000000000000000000000000000",
+                "-0o400000000000000000000",
+                "-0x4000000000000000",
+            ),
+            (
+                "123456789012345678901234567890",
+                "0b1100011101110100100001111111101101100001101110011111000001110111001001110001111110000101011010010",
+                "0o143564417755415637016711617605322",
+                "0x18ee90ff6c373e0ee4e3f0ad2",
+            ),
+            (
+                "-9223372036854775808",
+                "-0b1000000000000000000000000000000000000000000000000000000000000000",
+                "-0o1000000000000000000000",
+                "-0x8000000000000000",
+            ),
         ];
         for (v, b, o, h) in rows {
             let v = int(v);
@@ -1342,18 +1239,12 @@ mod tests {
             assert_eq!(to_prefixed_string(&v, 16), *h);
         }
         assert_eq!(to_string_radix(&int("-35"), 36), "-z");
-        assert_eq!(
-            to_string_radix(&int("123456789012345678901234567890"), 36),
-            "byw97um9s91dlz68tsi"
-        );
+        assert_eq!(to_string_radix(&int("123456789012345678901234567890"), 36), "byw97um9s91dlz68tsi");
         assert_eq!(to_str(&int("-123")).unwrap(), "-123");
         let big = pow(&Int::Small(10), &Int::Small(4300)).unwrap();
         assert!(matches!(to_str(&big), Err(NumError::Value(_))));
         assert_eq!(to_str(&sub(&big, &Int::Small(1))).unwrap().len(), 4300);
-        assert_eq!(
-            to_str(&neg(&sub(&big, &Int::Small(1)))).unwrap().len(),
-            4301
-        );
+        assert_eq!(to_str(&neg(&sub(&big, &Int::Small(1)))).unwrap().len(), 4301);
         let huge = pow(&Int::Small(10), &Int::Small(5000)).unwrap();
         assert_eq!(
             to_str(&huge),
@@ -1369,12 +1260,7 @@ mod tests {
         assert_eq!(Int::Small(0).bit_length(), 0);
         assert_eq!(huge.bit_length(), 16610);
         assert_eq!(Int::Small(-7).bit_count(), 3);
-        assert_eq!(
-            set_max_str_digits(5),
-            Err(NumError::Value(
-                "maxdigits must be 0 or larger than 640".into()
-            ))
-        );
+        assert_eq!(set_max_str_digits(5), Err(NumError::Value("maxdigits must be 0 or larger than 640".into())));
     }
 
     #[test]
@@ -1434,27 +1320,15 @@ mod tests {
             ("１２", 10, "12"),
             ("\u{1d7ce}", 10, "0"),
             ("\t\n-12\x0b\x0c\r", 10, "-12"),
-            (
-                "123456789012345678901234567890",
-                10,
-                "123456789012345678901234567890",
-            ),
-            (
-                "-1_000_000_000_000_000_000_000",
-                0,
-                "-1000000000000000000000",
-            ),
+            ("123456789012345678901234567890", 10, "123456789012345678901234567890"),
+            ("-1_000_000_000_000_000_000_000", 0, "-1000000000000000000000"),
             ("7fffffffffffffff", 16, "9223372036854775807"),
             ("-0o777", 0, "-511"),
             ("0b", 16, "11"),
             ("10", 2, "2"),
         ];
         for (text, base, want) in ok {
-            assert_eq!(
-                parse(text, *base).map(|v| v.to_string()),
-                Ok(want.to_string()),
-                "{text:?}"
-            );
+            assert_eq!(parse(text, *base).map(|v| v.to_string()), Ok(want.to_string()), "{text:?}");
         }
         let err: &[(&str, u32, &str)] = &[
             ("abc", 10, "invalid literal for int() with base 10: 'abc'"),
@@ -1472,46 +1346,23 @@ mod tests {
             (" ", 10, "invalid literal for int() with base 10: ' '"),
             ("-", 10, "invalid literal for int() with base 10: '-'"),
             ("+ 1", 10, "invalid literal for int() with base 10: '+ 1'"),
-            (
-                "1\x1c",
-                10,
-                "invalid literal for int() with base 10: '1\\x1c'",
-            ),
-            (
-                "1\x00",
-                10,
-                "invalid literal for int() with base 10: '1\\x00'",
-            ),
+            ("1\x1c", 10, "invalid literal for int() with base 10: '1\\x1c'"),
+            ("1\x00", 10, "invalid literal for int() with base 10: '1\\x00'"),
             ("0٣", 0, "invalid literal for int() with base 0: '0٣'"),
             ("²", 10, "invalid literal for int() with base 10: '²'"),
             ("1e3", 10, "invalid literal for int() with base 10: '1e3'"),
             ("9", 8, "invalid literal for int() with base 8: '9'"),
-            (
-                "0x__1",
-                16,
-                "invalid literal for int() with base 16: '0x__1'",
-            ),
-            (
-                "it's",
-                10,
-                "invalid literal for int() with base 10: \"it's\"",
-            ),
+            ("0x__1", 16, "invalid literal for int() with base 16: '0x__1'"),
+            ("it's", 10, "invalid literal for int() with base 10: \"it's\""),
             ("1", 37, "int() base must be >= 2 and <= 36, or 0"),
             ("1", 1, "int() base must be >= 2 and <= 36, or 0"),
         ];
         for (text, base, want) in err {
-            assert_eq!(
-                parse(text, *base),
-                Err(NumError::Value(want.to_string())),
-                "{text:?}"
-            );
+            assert_eq!(parse(text, *base), Err(NumError::Value(want.to_string())), "{text:?}");
         }
         // Long inputs: the repr in the message is cut to 200 characters.
         let long = "x".repeat(300);
-        let msg = format!(
-            "invalid literal for int() with base 10: '{}",
-            "x".repeat(199)
-        );
+        let msg = format!("invalid literal for int() with base 10: '{}", "x".repeat(199));
         assert_eq!(parse(&long, 10), Err(NumError::Value(msg)));
         // The digit limit, with python3's messages.
         let limit = |n: usize| {
@@ -1532,9 +1383,6 @@ mod tests {
         assert!(parse(&"1".repeat(4300), 10).is_ok());
         assert!(parse(&"1".repeat(5000), 16).is_ok());
         assert!(parse(&"1".repeat(5000), 8).is_ok());
-        assert_eq!(
-            parse(&format!("{}1", " ".repeat(5000)), 10),
-            Ok(Int::Small(1))
-        );
+        assert_eq!(parse(&format!("{}1", " ".repeat(5000)), 10), Ok(Int::Small(1)));
     }
 }

@@ -52,10 +52,7 @@ impl ListObj {
 }
 
 pub fn new_list(items: Vec<Value>) -> Value {
-    Value::from_box(Box::new(Obj {
-        hdr: Header::new(types().list),
-        data: ListObj { items: UnsafeCell::new(items) },
-    }))
+    Value::from_box(Box::new(Obj { hdr: Header::new(types().list), data: ListObj { items: UnsafeCell::new(items) } }))
 }
 
 pub fn as_list(v: &Value) -> Option<&ListObj> {

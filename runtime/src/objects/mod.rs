@@ -11,9 +11,9 @@ pub mod descr;
 pub mod dict;
 pub mod exception;
 pub mod float;
-pub mod frame_obj;
 pub mod float_ops;
 pub mod format_spec;
+pub mod frame_obj;
 pub mod function;
 pub mod instance;
 pub mod int;
@@ -31,7 +31,7 @@ pub mod tuple;
 pub mod typeobj;
 pub mod value;
 
-pub use typeobj::{type_of, type_ptr_of, types, Layout, TypePtr, TypeObject};
+pub use typeobj::{type_of, type_ptr_of, types, Layout, TypeObject, TypePtr};
 pub use value::{Header, Obj, Value};
 
 /// The immortal singletons (`None`, `True`, ...), created with the types.

@@ -78,9 +78,9 @@ pub struct RangeIterObj {
 /// An iterator over `r`: the i64 fast form when its values fit, else a
 /// native iterator over big ints.
 pub fn new_range_iter(r: &RangeObj) -> Value {
-    let fits = r.small.is_some_and(|(start, step, len)| {
-        (start as i128 + (len as i128) * (step as i128)).abs() < i64::MAX as i128
-    });
+    let fits = r
+        .small
+        .is_some_and(|(start, step, len)| (start as i128 + (len as i128) * (step as i128)).abs() < i64::MAX as i128);
     if let (true, Some((start, step, len))) = (fits, r.small) {
         return Value::from_box(Box::new(Obj {
             hdr: Header::new(types().range_iterator),

@@ -188,6 +188,12 @@ impl SetTable {
     }
 }
 
+impl Default for SetObj {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl SetObj {
     /// An empty payload (for subclass instances).
     pub fn new() -> SetObj {
@@ -300,7 +306,10 @@ impl SetObj {
 }
 
 pub fn new_set(ty: TypePtr) -> Value {
-    Value::from_box(Box::new(Obj { hdr: Header::new(ty), data: SetObj { table: UnsafeCell::new(SetTable::default()) } }))
+    Value::from_box(Box::new(Obj {
+        hdr: Header::new(ty),
+        data: SetObj { table: UnsafeCell::new(SetTable::default()) },
+    }))
 }
 
 pub fn as_set(v: &Value) -> Option<&SetObj> {

@@ -28,10 +28,7 @@ pub fn new_str(s: &str) -> Value {
 
 pub fn from_string(s: Box<str>) -> Value {
     let nchars = s.chars().count();
-    Value::from_box(Box::new(Obj {
-        hdr: Header::new(types().str),
-        data: StrObj { s, nchars, hash: Cell::new(-1) },
-    }))
+    Value::from_box(Box::new(Obj { hdr: Header::new(types().str), data: StrObj { s, nchars, hash: Cell::new(-1) } }))
 }
 
 /// Borrow the str payload of a value whose layout is `Str`.
@@ -105,11 +102,7 @@ pub fn str_eq(a: &StrObj, b: &StrObj) -> bool {
 
 /// The `i`-th code point as a new str (caller has normalised `i`).
 pub fn char_at(o: &StrObj, i: usize) -> Value {
-    let c = if o.is_ascii() {
-        o.s.as_bytes()[i] as char
-    } else {
-        o.s.chars().nth(i).expect("index checked")
-    };
+    let c = if o.is_ascii() { o.s.as_bytes()[i] as char } else { o.s.chars().nth(i).expect("index checked") };
     let mut buf = [0u8; 4];
     let s: &str = c.encode_utf8(&mut buf);
     if c.is_ascii() {
