@@ -284,6 +284,9 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
                 }
                 Some(d.clone())
             }
+            "value" if type_of(obj).is_subtype(exc().stop_iteration.0) => {
+                Some(tuple::items(e.args()).first().cloned().unwrap_or_else(none))
+            }
             "code" if type_of(obj).is_subtype(exc().system_exit.0) => {
                 let args = tuple::items(e.args());
                 Some(match args.len() {
@@ -322,6 +325,21 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
                     .map(|(n, _)| n.clone())
                     .collect(),
             )),
+            _ => None,
+        });
+    }
+    if let Some(i) = int::as_int(obj) {
+        return Ok(match name {
+            "real" | "numerator" => Some(int::from_int(i)),
+            "imag" => Some(Value::small_int(0)),
+            "denominator" => Some(Value::small_int(1)),
+            _ => None,
+        });
+    }
+    if let Some(f) = crate::objects::float::as_float(obj) {
+        return Ok(match name {
+            "real" => Some(crate::objects::float::new_float(f)),
+            "imag" => Some(crate::objects::float::new_float(0.0)),
             _ => None,
         });
     }
@@ -387,8 +405,11 @@ pub fn attribute_error(obj: &Value, name: &Value) -> PyErr {
 pub fn load_method(vm: &Vm, obj: &Value, name: &Value) -> PyResult<(Value, Value)> {
     if as_type(obj).is_none() && module::as_module(obj).is_none() {
         let ty = type_of(obj);
-        let custom = ty.has_flag(flags::HEAPTYPE)
-            && ty.lookup(&pystr::intern("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
+        // `super` objects and classes overriding __getattribute__ resolve
+        // attributes their own way.
+        let custom = ty.layout == Layout::Super
+            || ty.has_flag(flags::HEAPTYPE)
+                && ty.lookup(&pystr::intern("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
         if let Some(d) = ty.lookup(name).filter(|_| !custom) {
             if binds(&d) {
                 let shadowed = instance_dict(obj).is_some_and(|dd| dict::get_str(dd, name).is_some());

@@ -154,7 +154,7 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
         }
     }
     let (lname, rname, iname) = op.dunder();
-    if let Some(r) = user_binary(vm, a, b, lname, rname, if inplace { Some(iname) } else { None })? {
+    if let Some(r) = user_binary(vm, a, b, lname, rname, if inplace { Some(iname) } else { None }, false)? {
         return Ok(r);
     }
     if heap {
@@ -188,6 +188,8 @@ fn is_heap(v: &Value) -> bool {
 /// Python-level binary dunders, CPython's order: the in-place method,
 /// then the left operand's, then the right's reflected one — the right's
 /// first when its type is a proper subclass of the left's.
+/// Rich comparisons try the reflected method even between operands of
+/// the same type, as CPython's `do_richcompare` does (`always_reflect`).
 fn user_binary(
     vm: &Vm,
     a: &Value,
@@ -195,6 +197,7 @@ fn user_binary(
     lname: &str,
     rname: &str,
     iname: Option<&str>,
+    always_reflect: bool,
 ) -> PyResult<Option<Value>> {
     let ok = |r: Option<Value>| r.filter(|r| !r.is(&not_implemented()));
     if let Some(i) = iname {
@@ -213,7 +216,7 @@ fn user_binary(
     if let Some(r) = ok(call_dunder(vm, a, lname, std::slice::from_ref(b))?) {
         return Ok(Some(r));
     }
-    if differ && !b_first {
+    if (differ || always_reflect) && !b_first {
         if let Some(r) = ok(call_dunder(vm, b, rname, std::slice::from_ref(a))?) {
             return Ok(Some(r));
         }
@@ -413,7 +416,7 @@ pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> 
             return Ok(bool_val(ord));
         }
     }
-    if let Some(r) = user_binary(vm, a, b, op.dunder(), op.swapped().dunder(), None)? {
+    if let Some(r) = user_binary(vm, a, b, op.dunder(), op.swapped().dunder(), None, true)? {
         return Ok(r);
     }
     if heap {
