@@ -175,25 +175,22 @@ impl Drop for Vm {
     }
 }
 
-/// Close a suspended generator that is being freed (its `finally` blocks
-/// run). Returns true when that resurrected it.
+/// Run `finalize` on an object whose refcount reached zero, holding a
+/// temporary reference meanwhile. Returns true when the finalizer
+/// resurrected it (a reference it made survives), false when the object
+/// can be freed.
 ///
 /// # Safety
-/// `p` is a generator with refcount 1 being deallocated.
-pub(crate) unsafe fn finalize_generator(p: *mut Header) -> bool {
+/// `p` is a heap object with refcount 1 being deallocated.
+unsafe fn finalize_with(p: *mut Header, finalize: impl FnOnce(&Vm, &Value)) -> bool {
     let Some(vm) = current() else { return false };
     let obj = Value::from_bits(p as u64);
-    let suspended =
-        crate::interp::gen::as_gen(&obj).is_some_and(|g| g.state.get() == crate::interp::gen::GenState::Suspended);
-    if !suspended {
-        std::mem::forget(obj);
-        return false;
-    }
     (*p).refcount.set(2);
-    crate::interp::gen::finalize(vm, &obj);
+    finalize(vm, &obj);
     let rc = (*p).refcount.get();
     std::mem::forget(obj);
     if rc > 2 {
+        // Drop our reference and the dying one; the rest survive.
         (*p).refcount.set(rc - 2);
         true
     } else {
@@ -202,32 +199,29 @@ pub(crate) unsafe fn finalize_generator(p: *mut Header) -> bool {
     }
 }
 
-/// Run `__del__` for an object whose refcount reached zero. Returns true
-/// when the finalizer resurrected it (a new reference survived).
+/// Close a suspended generator that is being freed (its `finally` blocks
+/// run, CPython's `_PyGen_Finalize`).
+///
+/// # Safety
+/// `p` is a generator with refcount 1 being deallocated.
+pub(crate) unsafe fn finalize_generator(p: *mut Header) -> bool {
+    let suspended = crate::interp::gen::as_gen(&std::mem::ManuallyDrop::new(Value::from_bits(p as u64)))
+        .is_some_and(|g| g.state.get() == crate::interp::gen::GenState::Suspended);
+    suspended && finalize_with(p, crate::interp::gen::finalize)
+}
+
+/// Run `__del__` for an object whose refcount reached zero.
 ///
 /// # Safety
 /// `p` is a heap object with refcount 1 being deallocated.
 pub(crate) unsafe fn run_finalizer(p: *mut Header) -> bool {
-    let Some(vm) = current() else { return false };
-    // Hold a temporary reference while __del__ runs.
-    let obj = Value::from_bits(p as u64);
-    (*p).refcount.set(2);
-    let ty = crate::objects::type_of(&obj);
-    if let Some(del) = ty.lookup(&pystr::intern("__del__")) {
-        if let Err(e) = crate::interp::call::call(vm, &del, std::slice::from_ref(&obj), &[]) {
-            crate::interp::traceback::print_unraisable(vm, &e, &obj, "Exception ignored in: ");
+    finalize_with(p, |vm, obj| {
+        if let Some(del) = crate::objects::type_of(obj).lookup(&pystr::intern("__del__")) {
+            if let Err(e) = crate::interp::call::call(vm, &del, std::slice::from_ref(obj), &[]) {
+                crate::interp::traceback::print_unraisable(vm, &e, obj, "Exception ignored in: ");
+            }
         }
-    }
-    let rc = (*p).refcount.get();
-    std::mem::forget(obj);
-    if rc > 2 {
-        // References made by __del__ survive: drop ours and the dying one.
-        (*p).refcount.set(rc - 2);
-        true
-    } else {
-        (*p).refcount.set(1);
-        false
-    }
+    })
 }
 
 impl Vm {

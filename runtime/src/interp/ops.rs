@@ -51,6 +51,18 @@ fn as_f64_operand(v: &Value) -> PyResult<Option<f64>> {
     }
 }
 
+/// The float value of a real number (`float`, `int`, `__float__`), or
+/// None when `v` is not one: what `math` functions and `%f` accept.
+pub fn real_to_f64(vm: &Vm, v: &Value) -> PyResult<Option<f64>> {
+    if let Some(f) = as_f64_operand(v)? {
+        return Ok(Some(f));
+    }
+    if let Some(r) = call_dunder(vm, v, "__float__", &[])? {
+        return Ok(float::as_float(&r));
+    }
+    Ok(None)
+}
+
 // ---------------------------------------------------------------- truth
 
 /// `bool(v)`.

@@ -33,16 +33,8 @@ fn range() -> PyErr {
 
 /// A float argument (ints converted, others rejected as CPython does).
 fn farg(vm: &Vm, v: &Value) -> PyResult<f64> {
-    if let Some(f) = float::as_float(v) {
+    if let Some(f) = ops::real_to_f64(vm, v)? {
         return Ok(f);
-    }
-    if let Some(i) = int::as_int(v) {
-        return int_ops::to_f64(&i).map_err(ops::num_err);
-    }
-    if let Some(r) = ops::call_dunder(vm, v, "__float__", &[])? {
-        if let Some(f) = float::as_float(&r) {
-            return Ok(f);
-        }
     }
     Err(type_error(format!("must be real number, not {}", ops::type_name(v))))
 }
