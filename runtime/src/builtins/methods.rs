@@ -20,6 +20,18 @@ pub fn install() {
     add(t.int, INT_METHODS);
     add(t.generator, GEN_METHODS);
     add(t.frame_locals_proxy, PROXY_METHODS);
+    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+        add(ty, &[("__repr__", builtin_repr)]);
+    }
+}
+
+/// `list.__repr__(x)` and the like: the built-in repr, for subclasses that
+/// override `__repr__` and call their base's.
+fn builtin_repr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("__repr__", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 1)?;
+    Ok(pystr::from_string(ops::native_repr(vm, &a.pos[0])?.into()))
 }
 
 // ---------------------------------------------------------------- frame.f_locals

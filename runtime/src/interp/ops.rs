@@ -655,6 +655,16 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
             return Ok(r);
         }
     }
+    native_repr(vm, v)
+}
+
+/// The built-in type's own repr of `v`, ignoring overrides in subclasses
+/// (what `list.__repr__(x)` and friends return).
+pub fn native_repr(vm: &Vm, v: &Value) -> PyResult<String> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i.to_string());
+    }
+    let ty = type_of(v);
     Ok(match ty.layout {
         Layout::None => "None".into(),
         Layout::Bool => if crate::objects::is_true_singleton(v) { "True" } else { "False" }.into(),

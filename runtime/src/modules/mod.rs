@@ -6,6 +6,7 @@
 
 pub mod import;
 pub mod math;
+pub mod random;
 pub mod stdlib;
 pub mod sys;
 pub mod time;
@@ -32,6 +33,7 @@ pub fn native_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
     Some(match name {
         "math" => math::create(vm),
         "time" => time::create(vm),
+        "_random" => random::create(vm),
         _ => return None,
     })
 }

@@ -10,6 +10,7 @@ const MODULES: &[(&str, &str)] = &[
     ("heapq", include_str!("../../lib/heapq.py")),
     ("itertools", include_str!("../../lib/itertools.py")),
     ("operator", include_str!("../../lib/operator.py")),
+    ("random", include_str!("../../lib/random.py")),
 ];
 
 /// The source of embedded module `name`, if there is one.

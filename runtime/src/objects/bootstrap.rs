@@ -136,7 +136,8 @@ fn field_ptr(t: &BuiltinTypes, field: &str) -> TypePtr {
         map,
         filter,
         reversed,
-        callable_iterator
+        callable_iterator,
+        opaque
     )
 }
 

@@ -69,6 +69,7 @@ pub(crate) unsafe fn dealloc(p: *mut Header) {
         Layout::Generator => free!(crate::interp::gen::GenObj),
         Layout::Frame => free!(frame_obj::FrameObj),
         Layout::NativeIter => free!(native_iter::NativeIterObj),
+        Layout::Opaque => free!(opaque::OpaqueObj),
         Layout::FrameLocalsProxy => free!(frame_obj::LocalsProxyObj),
         // Types and singletons are immortal.
         Layout::Type | Layout::None | Layout::NotImplemented | Layout::Ellipsis | Layout::Bool => {

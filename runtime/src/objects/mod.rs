@@ -22,6 +22,7 @@ pub mod iter;
 pub mod list;
 pub mod module;
 pub mod native_iter;
+pub mod opaque;
 pub mod range;
 pub mod set;
 pub mod slice;

@@ -59,6 +59,8 @@ pub enum Layout {
     FrameLocalsProxy,
     /// Iterators implemented in Rust (`enumerate`, `zip`, ...).
     NativeIter,
+    /// Native module state (`objects::opaque`).
+    Opaque,
 }
 
 /// Type flags.
@@ -259,6 +261,7 @@ builtin_types! {
     filter: "filter", NativeIter, object, B;
     reversed: "reversed", NativeIter, object, B;
     callable_iterator: "callable_iterator", NativeIter, object, 0;
+    opaque: "native_state", Opaque, object, 0;
 }
 
 struct Registry(BuiltinTypes);
