@@ -818,8 +818,33 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         let args_start = if has_self { self_slot } else { self_slot.add(1) };
                         let nargs = arg + has_self as usize;
                         let args = std::slice::from_raw_parts(args_start, nargs);
-                        if as_function(&*callable_slot).is_some() {
+                        if let Some(f) = as_function(&*callable_slot) {
                             // Inline call: the new frame runs in this loop.
+                            let c = f.code();
+                            let exact = kw.is_empty()
+                                && nargs == c.argcount as usize
+                                && c.kwonlyargcount == 0
+                                && c.flags
+                                    & (crate::bytecode::code::co_flags::VARARGS
+                                        | crate::bytecode::code::co_flags::VARKEYWORDS)
+                                    == 0;
+                            if exact && vm.depth.get() < vm.recursion_limit.get() {
+                                // Exactly the positional parameters: move the
+                                // function and the arguments into the new
+                                // frame instead of copying them.
+                                let func = ptr::read(callable_slot);
+                                sp = callable_slot;
+                                save_sp!();
+                                let new = vm.frames().push(func, Value::NULL, frame);
+                                vm.depth.set(vm.depth.get() + 1);
+                                ptr::copy_nonoverlapping(args_start, (*new).localsplus(), nargs);
+                                drop(kwnames);
+                                frame = new;
+                                vm.current_frame.set(frame);
+                                load_frame!();
+                                pc = 0;
+                                continue;
+                            }
                             save_sp!();
                             let func = (*callable_slot).clone();
                             let new = t!(call::push_function_frame(vm, func, args, kw));
