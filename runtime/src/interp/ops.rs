@@ -1272,6 +1272,9 @@ pub fn get_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
             let view = iter::as_dict_view(v).unwrap();
             Ok(iter::new_dict_iter(view.dict.clone(), view.part))
         }
+        Layout::Opaque => native_protocol(vm, v, "__iter__").and_then(|r| {
+            r.ok_or_else(|| PyErr::new(exc().type_error, format!("'{}' object is not iterable", type_name(v))))
+        }),
         Layout::RangeIter
         | Layout::SeqIter
         | Layout::DictIter
@@ -1330,6 +1333,12 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             }
         }
         Layout::Generator => super::gen::next(vm, it),
+        Layout::Opaque => match native_protocol(vm, it, "__next__") {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => Err(PyErr::new(exc().type_error, format!("'{}' object is not an iterator", type_name(it)))),
+            Err(e) if e.matches(exc().stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        },
         Layout::NativeIter => {
             crate::objects::native_iter::advance(vm, crate::objects::native_iter::as_native_iter(it).unwrap())
         }
@@ -1402,6 +1411,15 @@ pub fn iterate(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
         out.push(x);
     }
     Ok(out)
+}
+
+/// Call a protocol method that a native type defines in Rust (`__iter__`,
+/// `__next__` of file objects): None when the type has none.
+fn native_protocol(vm: &Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    match type_of(v).lookup(&pystr::intern(name)) {
+        Some(f) => call(vm, &f, std::slice::from_ref(v), &[]).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Which extreme `min`/`max` keep.

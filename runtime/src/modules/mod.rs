@@ -5,7 +5,9 @@
 //! and embedded in the binary (`stdlib`), and `.py` files on `sys.path`.
 
 pub mod import;
+pub mod io;
 pub mod math;
+pub mod os;
 pub mod random;
 pub mod stdlib;
 pub mod sys;
@@ -26,6 +28,7 @@ pub fn install(vm: &Vm) {
         pystr::intern("__import__"),
         crate::objects::function::new_builtin("__import__", import::builtin_import),
     );
+    crate::objects::dict::set_str(b, pystr::intern("open"), crate::objects::function::new_builtin("open", io::open));
 }
 
 /// A module implemented in Rust, created on first import.
@@ -34,6 +37,7 @@ pub fn native_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "math" => math::create(vm),
         "time" => time::create(vm),
         "_random" => random::create(vm),
+        "os" => os::create(vm),
         _ => return None,
     })
 }
