@@ -343,6 +343,14 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             _ => None,
         });
     }
+    // Struct sequences (`sys.version_info`): fields by name.
+    if let Some(t) = tuple::as_tuple(obj) {
+        if let Some(fields) = type_of(obj).lookup(&pystr::intern("_fields")) {
+            if let Some(i) = tuple::items(&fields).iter().position(|f| pystr::as_str(f) == Some(name)) {
+                return Ok(t.items.get(i).cloned());
+            }
+        }
+    }
     if let Some(fo) = crate::objects::frame_obj::as_frame_obj(obj) {
         return Ok(frame_attr(vm, obj, fo, name));
     }

@@ -827,6 +827,18 @@ fn container_repr(vm: &Vm, v: &Value, l: Layout) -> PyResult<String> {
             let items = list::as_list(v).unwrap().items().clone();
             Ok(format!("[{}]", join(&items)?))
         }
+        Layout::Tuple if type_ptr_of(v) != types().tuple && !is_heap(v) => {
+            // A struct sequence: `sys.version_info(major=3, ...)`.
+            let ty = type_of(v);
+            let fields = ty.lookup(&pystr::intern("_fields"));
+            let names = fields.as_ref().map_or(&[][..], |f| tuple::items(f));
+            let mut parts = Vec::new();
+            for (i, item) in tuple::items(v).iter().enumerate() {
+                let n = names.get(i).and_then(|n| pystr::as_str(n)).unwrap_or("?");
+                parts.push(format!("{n}={}", repr(vm, item)?));
+            }
+            Ok(format!("{}({})", ty.name(), parts.join(", ")))
+        }
         Layout::Tuple => {
             let items = tuple::items(v);
             if items.len() == 1 {

@@ -39,16 +39,8 @@ pub fn install(vm: &Vm) {
     set("maxsize", int::from_i64(i64::MAX));
     set("platform", pystr::intern(std::env::consts::OS));
     set("byteorder", pystr::intern(if cfg!(target_endian = "little") { "little" } else { "big" }));
-    set(
-        "version_info",
-        tuple::new_tuple(vec![
-            Value::small_int(3),
-            Value::small_int(13),
-            Value::small_int(0),
-            pystr::intern("final"),
-            Value::small_int(0),
-        ]),
-    );
+    set("version_info", version_info());
+    set("implementation", implementation());
     set("version", pystr::new_str(&format!("3.13.0 (pyfast {})", env!("CARGO_PKG_VERSION"))));
     let (stdout, stderr) = make_streams();
     set("stdout", stdout.clone());
@@ -182,4 +174,39 @@ fn exception(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("exception", args, kw).expect(0, 0)?;
     let e = vm.handled_exc();
     Ok(if e.is_null() { none() } else { e.clone() })
+}
+
+/// `sys.version_info`: a struct sequence (a tuple with named fields).
+fn version_info() -> Value {
+    let ty = crate::objects::bootstrap::new_type("sys.version_info", Layout::Tuple, types().tuple, 0);
+    let fields = ["major", "minor", "micro", "releaselevel", "serial"];
+    let names = tuple::new_tuple(fields.iter().map(|f| pystr::intern(f)).collect());
+    dict::set_str(&ty.as_type().dict, pystr::intern("_fields"), names);
+    let items = vec![
+        Value::small_int(3),
+        Value::small_int(13),
+        Value::small_int(0),
+        pystr::intern("final"),
+        Value::small_int(0),
+    ];
+    let v = tuple::new_tuple(items);
+    // Re-type the fresh tuple as a version_info (same layout).
+    v.header().expect("a heap tuple").ty.set(ty.0);
+    v
+}
+
+/// `sys.implementation`: a namespace whose `name` is "pyfast".
+fn implementation() -> Value {
+    let ty = crate::objects::bootstrap::new_type(
+        "SimpleNamespace",
+        Layout::Object,
+        types().object,
+        crate::objects::typeobj::flags::HAS_DICT,
+    );
+    let ns = crate::objects::instance::new_instance(ty);
+    let d = crate::interp::attr::instance_dict(&ns).expect("namespaces have a dict").clone();
+    dict::set_str(&d, pystr::intern("name"), pystr::intern("pyfast"));
+    dict::set_str(&d, pystr::intern("cache_tag"), none());
+    dict::set_str(&d, pystr::intern("version"), version_info());
+    ns
 }
