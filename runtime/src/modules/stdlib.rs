@@ -6,11 +6,13 @@ const MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("../../lib/bisect.py")),
     ("collections", include_str!("../../lib/collections.py")),
     ("copy", include_str!("../../lib/copy.py")),
+    ("dataclasses", include_str!("../../lib/dataclasses.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("heapq", include_str!("../../lib/heapq.py")),
     ("itertools", include_str!("../../lib/itertools.py")),
     ("operator", include_str!("../../lib/operator.py")),
     ("random", include_str!("../../lib/random.py")),
+    ("typing", include_str!("../../lib/typing.py")),
 ];
 
 /// The source of embedded module `name`, if there is one.
