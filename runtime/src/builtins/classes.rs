@@ -148,6 +148,8 @@ fn subclassable(l: Layout) -> bool {
             | Layout::Float
             | Layout::Str
             | Layout::Tuple
+            // Metaclasses: their instances are classes.
+            | Layout::Type
     )
 }
 

@@ -130,10 +130,13 @@ pub fn call_type(vm: &Vm, cls: &Value, t: &TypeObject, args: &[Value], kwnames: 
             })
         }
         Layout::Type if tp == ty.type_ => {
-            a.no_kwargs()?;
             match a.pos.len() {
-                1 => Ok(type_ptr_of(&a.pos[0]).value()),
-                3 => super::classes::type_new(vm, cls, &a.pos[0], &a.pos[1], &a.pos[2], &[], &[]),
+                1 if kwnames.is_empty() => Ok(type_ptr_of(&a.pos[0]).value()),
+                // Class keywords go to __init_subclass__.
+                3 => {
+                    let kw_values = &args[args.len() - kwnames.len()..];
+                    super::classes::type_new(vm, cls, &a.pos[0], &a.pos[1], &a.pos[2], kw_values, kwnames)
+                }
                 _ => Err(type_error("type() takes 1 or 3 arguments")),
             }
         }

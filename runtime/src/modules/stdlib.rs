@@ -7,6 +7,7 @@ const MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("../../lib/collections.py")),
     ("copy", include_str!("../../lib/copy.py")),
     ("dataclasses", include_str!("../../lib/dataclasses.py")),
+    ("enum", include_str!("../../lib/enum.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("heapq", include_str!("../../lib/heapq.py")),
     ("itertools", include_str!("../../lib/itertools.py")),
