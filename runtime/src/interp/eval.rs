@@ -245,6 +245,15 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
             sp = (*frame).stack_base().add((*frame).stack_depth as usize);
         }};
     }
+    // Switch to a newly pushed callee frame and start it.
+    macro_rules! enter_frame {
+        ($new:expr) => {{
+            frame = $new;
+            vm.current_frame.set(frame);
+            load_frame!();
+            pc = 0;
+        }};
+    }
     macro_rules! save_sp {
         () => {
             (*frame).stack_depth = sp.offset_from((*frame).stack_base()) as u32
@@ -839,10 +848,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                                 vm.depth.set(vm.depth.get() + 1);
                                 ptr::copy_nonoverlapping(args_start, (*new).localsplus(), nargs);
                                 drop(kwnames);
-                                frame = new;
-                                vm.current_frame.set(frame);
-                                load_frame!();
-                                pc = 0;
+                                enter_frame!(new);
                                 continue;
                             }
                             save_sp!();
@@ -854,10 +860,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                             }
                             save_sp!();
                             drop(kwnames);
-                            frame = new;
-                            vm.current_frame.set(frame);
-                            load_frame!();
-                            pc = 0;
+                            enter_frame!(new);
                             continue;
                         }
                         save_sp!();
