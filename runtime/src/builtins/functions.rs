@@ -73,10 +73,20 @@ fn print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         out.push_str(&ops::str_of(vm, v)?);
     }
     out.push_str(&end);
+    use crate::modules::sys::{std_stream, StdStream};
     let to_stderr = match a.kw("file") {
         None => false,
         Some(f) if is_none(f) => false,
-        Some(f) => crate::modules::sys::is_stderr(vm, f)?,
+        Some(f) => match std_stream(f) {
+            Some(StdStream::Stderr) => true,
+            Some(StdStream::Stdout) => false,
+            None => {
+                // Any object with a write() method.
+                let w = attr::getattr(vm, f, &pystr::intern("write"))?;
+                call(vm, &w, &[pystr::from_string(out.into())], &[])?;
+                return Ok(none());
+            }
+        },
     };
     if to_stderr {
         vm.flush_stdout();

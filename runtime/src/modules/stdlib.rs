@@ -10,6 +10,7 @@ const MODULES: &[(&str, &str)] = &[
     ("enum", include_str!("../../lib/enum.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("heapq", include_str!("../../lib/heapq.py")),
+    ("io", include_str!("../../lib/io.py")),
     ("itertools", include_str!("../../lib/itertools.py")),
     ("operator", include_str!("../../lib/operator.py")),
     ("random", include_str!("../../lib/random.py")),

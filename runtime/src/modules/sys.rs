@@ -65,15 +65,17 @@ fn make_streams() -> (Value, Value) {
     (stdout, stderr)
 }
 
-/// Whether `f` is `sys.stderr` (print's `file=` argument).
-pub fn is_stderr(_vm: &Vm, f: &Value) -> PyResult<bool> {
+/// Which of the process's standard streams `f` is, if any.
+pub enum StdStream {
+    Stdout,
+    Stderr,
+}
+
+pub fn std_stream(f: &Value) -> Option<StdStream> {
     STREAMS.with(|s| match &*s.borrow() {
-        Some((out, err)) if f.is(err) => Ok(true),
-        Some((out, _)) if f.is(out) => Ok(false),
-        _ => Err(PyErr::new(
-            exc().not_implemented_error,
-            "print(file=...) supports only sys.stdout and sys.stderr in pyfast yet",
-        )),
+        Some((_, err)) if f.is(err) => Some(StdStream::Stderr),
+        Some((out, _)) if f.is(out) => Some(StdStream::Stdout),
+        _ => None,
     })
 }
 
@@ -84,7 +86,7 @@ fn stream_write(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Some(s) = pystr::as_str(&a.pos[1]) else {
         return Err(type_error(format!("write() argument must be str, not {}", ops::type_name(&a.pos[1]))));
     };
-    if is_stderr(vm, &a.pos[0])? {
+    if matches!(std_stream(&a.pos[0]), Some(StdStream::Stderr)) {
         vm.flush_stdout();
         let _ = std::io::stderr().write_all(s.as_bytes());
     } else {
