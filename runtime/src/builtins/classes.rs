@@ -328,7 +328,7 @@ fn install_slots(vm: &Vm, cls: &Value, slots: &Value) -> PyResult<()> {
 pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let t = as_type(cls).unwrap();
     let init = t.lookup(&pystr::intern("__init__"));
-    let custom_init = init.as_ref().is_some_and(|i| !is_object_method(i, object_init));
+    let custom_init = init.as_ref().is_some_and(|i| !is_builtin_fn(i, object_init));
     let new = t.lookup(&pystr::intern("__new__"));
     let custom_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_builtin_fn(&sm.func, object_new));
     let obj = match custom_new {
@@ -349,7 +349,7 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
         return Ok(obj);
     }
     if let Some(init) = type_of(&obj).lookup(&pystr::intern("__init__")) {
-        if !is_object_method(&init, object_init) {
+        if !is_builtin_fn(&init, object_init) {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
             all.extend(args.iter().cloned());
@@ -362,13 +362,9 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
     Ok(obj)
 }
 
+/// Whether `f` is the Rust builtin `native` (e.g. `object.__init__`).
 fn is_builtin_fn(f: &Value, native: NativeFn) -> bool {
     crate::objects::function::as_builtin(f).is_some_and(|b| b.func as usize == native as usize)
-}
-
-/// Whether a class attribute is `object`'s own method `native`.
-fn is_object_method(f: &Value, native: NativeFn) -> bool {
-    is_builtin_fn(f, native)
 }
 
 /// `object.__new__(cls)`: a bare instance of the right layout.

@@ -130,7 +130,7 @@ pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
 /// Apply the descriptor protocol to a class attribute `d` found for
 /// instance `inst` (None when looked up on the class `owner` itself).
 pub fn bind_descriptor(vm: &Vm, d: Value, inst: Option<&Value>, owner: &Value) -> PyResult<Value> {
-    if as_function(&d).is_some() || as_builtin(&d).is_some_and(|b| !b.owner.is_null()) {
+    if binds(&d) {
         return Ok(match inst {
             Some(i) => new_bound_method(d, i.clone()),
             None => d,

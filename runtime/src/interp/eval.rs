@@ -156,19 +156,24 @@ fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
     }
 }
 
+/// `iter(seq)` for unpacking, with CPython's message for a non-iterable.
+fn unpack_iter(vm: &Vm, seq: &Value) -> PyResult<Value> {
+    ops::get_iter(vm, seq).map_err(|e| {
+        if e.matches(exc().type_error) {
+            PyErr::new(exc().type_error, format!("cannot unpack non-iterable {} object", ops::type_name(seq)))
+        } else {
+            e
+        }
+    })
+}
+
 /// Unpack `seq` into exactly `n` values (in order).
 fn unpack(vm: &Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
     let items = match crate::objects::typeobj::layout_of(seq) {
         Layout::Tuple => tuple::items(seq).to_vec(),
         Layout::List => list::as_list(seq).unwrap().items().clone(),
         _ => {
-            let it = ops::get_iter(vm, seq).map_err(|e| {
-                if e.matches(exc().type_error) {
-                    PyErr::new(exc().type_error, format!("cannot unpack non-iterable {} object", ops::type_name(seq)))
-                } else {
-                    e
-                }
-            })?;
+            let it = unpack_iter(vm, seq)?;
             let mut out = Vec::with_capacity(n);
             while let Some(v) = ops::next(vm, &it)? {
                 if out.len() == n {
@@ -735,16 +740,8 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                     Opcode::UNPACK_EX => {
                         let (before, after) = (arg & 0xff, arg >> 8);
                         let seq = pop!();
-                        let items = t!(ops::iterate(vm, &seq).map_err(|e| {
-                            if e.matches(exc().type_error) {
-                                PyErr::new(
-                                    exc().type_error,
-                                    format!("cannot unpack non-iterable {} object", ops::type_name(&seq)),
-                                )
-                            } else {
-                                e
-                            }
-                        }));
+                        let it = t!(unpack_iter(vm, &seq));
+                        let items = t!(ops::iterate(vm, &it));
                         if items.len() < before + after {
                             break 'op PyErr::new(
                                 exc().value_error,

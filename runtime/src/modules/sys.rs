@@ -7,7 +7,6 @@ use crate::builtins::args::{type_error, Args};
 use crate::interp::ops;
 use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::{new_builtin, new_method_descriptor, NativeFn};
-use crate::objects::typeobj::flags;
 use crate::objects::{dict, int, list, module, none, str as pystr, tuple, types, Layout, TypePtr, Value};
 use crate::vm::Vm;
 
@@ -57,7 +56,6 @@ fn make_streams() -> (Value, Value) {
     for (name, f) in [("write", stream_write as NativeFn), ("flush", stream_flush as NativeFn)] {
         dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, ty.value()));
     }
-    let _ = flags::HEAPTYPE;
     let stdout = crate::objects::instance::new_instance(ty);
     let stderr = crate::objects::instance::new_instance(ty);
     stdout.make_immortal();
