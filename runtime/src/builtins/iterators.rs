@@ -260,6 +260,34 @@ fn list_reversed(items: Vec<Value>) -> Value {
     new_native_iter(types().reversed, Box::new(Reversed { seq: crate::objects::list::new_list(items), index: n - 1 }))
 }
 
+/// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError
+/// (or StopIteration), for objects with `__getitem__` and no `__iter__`.
+struct SeqProtocol {
+    seq: Option<Value>,
+    index: i64,
+}
+
+impl NativeIter for SeqProtocol {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        let Some(seq) = &self.seq else { return Ok(None) };
+        match ops::getitem(vm, seq, &Value::small_int(self.index)) {
+            Ok(v) => {
+                self.index += 1;
+                Ok(Some(v))
+            }
+            Err(e) if e.matches(exc().index_error) || e.matches(exc().stop_iteration) => {
+                self.seq = None;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+pub fn seq_protocol_iter(seq: Value) -> Value {
+    new_native_iter(types().iterator, Box::new(SeqProtocol { seq: Some(seq), index: 0 }))
+}
+
 /// `iter(callable, sentinel)`.
 pub fn call_iter(func: Value, sentinel: Value) -> Value {
     new_native_iter(types().callable_iterator, Box::new(CallIter { func, sentinel, done: false }))

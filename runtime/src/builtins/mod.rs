@@ -8,6 +8,7 @@ pub mod functions;
 pub mod iterators;
 pub mod methods;
 pub mod sets;
+pub mod slots;
 pub mod strformat;
 pub mod types;
 
@@ -57,6 +58,7 @@ pub fn install(vm: &Vm) {
     methods::install();
     sets::install();
     classes::install(vm);
+    slots::install();
     let m = module::new_module("builtins", b.clone());
     vm.add_module("builtins", m);
 }

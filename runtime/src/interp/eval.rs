@@ -611,7 +611,8 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                     }
                     Opcode::BINARY_SUBSCR => {
                         let (c, k) = (peek!(2), peek!(1));
-                        let r = match (list::as_list(c), k.as_small_int()) {
+                        let exact = crate::objects::type_ptr_of(c) == crate::objects::types().list;
+                        let r = match (list::as_list(c).filter(|_| exact), k.as_small_int()) {
                             (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.get(i as usize).unwrap(),
                             _ => t!(ops::getitem(vm, c, k)),
                         };

@@ -206,6 +206,14 @@ macro_rules! builtin_types {
             pub(crate) fn from_lookup(get: impl Fn(&str) -> TypePtr) -> BuiltinTypes {
                 BuiltinTypes { $( $field: get(stringify!($field)), )* }
             }
+
+            /// The type named by a field of [`BUILTIN_TYPE_TABLE`].
+            pub(crate) fn field(&self, field: &str) -> TypePtr {
+                match field {
+                    $( stringify!($field) => self.$field, )*
+                    _ => unreachable!("unknown type field {field}"),
+                }
+            }
         }
     };
 }
@@ -261,6 +269,7 @@ builtin_types! {
     filter: "filter", NativeIter, object, B;
     reversed: "reversed", NativeIter, object, B;
     callable_iterator: "callable_iterator", NativeIter, object, 0;
+    iterator: "iterator", NativeIter, object, 0;
     opaque: "native_state", Opaque, object, 0;
 }
 
