@@ -238,6 +238,9 @@ fn make(vm: &Vm, name: &'static str, args: &[Value], kwnames: &[Value]) -> PyRes
             if let Some(l) = list::as_list(seq) {
                 return Ok(list_reversed(l.items().clone()));
             }
+            if crate::objects::dict::as_dict(seq).is_some() || crate::objects::iter::as_dict_view(seq).is_some() {
+                return Ok(list_reversed(ops::iterate(vm, seq)?));
+            }
             let builtin_seq =
                 tuple::as_tuple(seq).is_some() || pystr::as_str(seq).is_some() || range::as_range(seq).is_some();
             let ty = crate::objects::typeobj::type_of(seq);

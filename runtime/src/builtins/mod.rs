@@ -7,6 +7,7 @@ pub mod format;
 pub mod functions;
 pub mod iterators;
 pub mod methods;
+pub mod numbers;
 pub mod sets;
 pub mod slots;
 pub mod strformat;
@@ -59,6 +60,7 @@ pub fn install(vm: &Vm) {
     sets::install();
     classes::install(vm);
     slots::install();
+    numbers::install();
     let m = module::new_module("builtins", b.clone());
     vm.add_module("builtins", m);
 }

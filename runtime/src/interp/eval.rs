@@ -591,6 +591,11 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                                 tuple::new_tuple(list::as_list(top!()).expect("a list").items().clone())
                             }
                             intrinsic1::STOPITERATION_ERROR => stopiteration_error(top!()),
+                            intrinsic1::IMPORT_STAR => {
+                                let ns = (*frame).locals.clone();
+                                t!(crate::modules::import::import_star(vm, top!(), &ns));
+                                none()
+                            }
                             other => {
                                 break 'op PyErr::new(
                                     exc().system_error,

@@ -328,6 +328,15 @@ pub fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<V
         (Layout::Set, Layout::Set, BinaryOp::And) => sets::intersection(vm, a, b),
         (Layout::Set, Layout::Set, BinaryOp::Subtract) => sets::difference(vm, a, b),
         (Layout::Set, Layout::Set, BinaryOp::Xor) => sets::symmetric_difference(vm, a, b),
+        (Layout::DictView, _, BinaryOp::And | BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor)
+        | (_, Layout::DictView, BinaryOp::And | BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor)
+            if set_like_view(a) || set_like_view(b) =>
+        {
+            // The result is a set whichever side the view is on.
+            let x = sets::make(vm, types().set, Some(a))?;
+            let y = if set::as_set(b).is_some() { b.clone() } else { sets::make(vm, types().set, Some(b))? };
+            builtin_binary(vm, &x, &y, op)
+        }
         (Layout::Dict, Layout::Dict, BinaryOp::Or) => {
             let d = dict::new_dict();
             crate::builtins::methods::dict_update_from(vm, &d, a)?;
@@ -498,6 +507,11 @@ fn ord_result(ord: Option<Ordering>, op: CompareOp) -> bool {
     }
 }
 
+/// Keys and items views behave as sets (`d.keys() & other`, `==` a set).
+fn set_like_view(v: &Value) -> bool {
+    iter::as_dict_view(v).is_some_and(|d| d.part != iter::DictPart::Values)
+}
+
 /// Comparisons between built-in types; None when they do not apply.
 pub fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<bool>> {
     let (la, lb) = (layout(a), layout(b));
@@ -538,6 +552,13 @@ pub fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Opt
             Ok(Some(e == (op == CompareOp::Eq)))
         }
         (Layout::Set, Layout::Set) => Ok(Some(sets::compare(vm, a, b, op)?)),
+        (Layout::DictView | Layout::Set, Layout::DictView | Layout::Set)
+            if (set_like_view(a) || la == Layout::Set) && (set_like_view(b) || lb == Layout::Set) =>
+        {
+            let x = sets::make(vm, types().set, Some(a))?;
+            let y = sets::make(vm, types().set, Some(b))?;
+            Ok(Some(sets::compare(vm, &x, &y, op)?))
+        }
         (Layout::Range, Layout::Range) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
             let (x, y) = (range::as_range(a).unwrap(), range::as_range(b).unwrap());
             let same = x.length == y.length
@@ -949,6 +970,11 @@ pub fn str_of(vm: &Vm, v: &Value) -> PyResult<String> {
         return Ok(s.to_string()); // a str subclass without its own __str__
     }
     if let Some(e) = crate::objects::exception::as_exception(v) {
+        if type_of(v).is_subtype(exc().os_error.0) {
+            if let Some(t) = crate::objects::os_error::str_of(e, |x| repr(vm, x))? {
+                return Ok(t);
+            }
+        }
         let args = tuple::items(e.args());
         if type_of(v).is_subtype(exc().syntax_error.0) {
             let get = |k: &str| super::attr::lookup(vm, v, &pystr::intern(k)).ok().flatten().filter(|x| !is_none(x));
@@ -999,7 +1025,7 @@ fn seq_index(i: i64, len: usize) -> Option<usize> {
     }
 }
 
-fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+pub fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
     let opt = |v: &Value| -> PyResult<Option<i64>> {
         if is_none(v) {
             Ok(None)

@@ -23,6 +23,7 @@ fn bare_type(layout: Layout, flags: u32) -> *mut Obj<TypeObject> {
             dict: Value::NULL,
             version: Cell::new(1),
             flags: Cell::new(flags),
+            bases: UnsafeCell::new(Value::NULL),
         },
     }))
 }

@@ -92,6 +92,8 @@ pub struct TypeObject {
     /// attribute lookup can be validated with one compare.
     pub version: Cell<u32>,
     pub flags: Cell<u32>,
+    /// `__bases__` of a heap type (NULL for built-in types: their base).
+    pub bases: UnsafeCell<Value>,
 }
 
 impl TypeObject {
@@ -101,6 +103,16 @@ impl TypeObject {
 
     pub fn mro(&self) -> &[Value] {
         unsafe { super::tuple::items(&*self.mro.get()) }
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self) -> Value {
+        let b = unsafe { &*self.bases.get() };
+        match (b.is_null(), self.base.is_null()) {
+            (false, _) => b.clone(),
+            (true, true) => super::tuple::empty(),
+            (true, false) => super::tuple::new_tuple(vec![self.base.clone()]),
+        }
     }
 
     /// `__qualname__`.
