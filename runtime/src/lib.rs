@@ -13,6 +13,7 @@ pub mod modules;
 pub mod objects;
 pub mod run;
 pub mod signals;
+pub mod uop_helpers;
 pub mod vm;
 
 /// The highest execution tier this build can run.

@@ -95,6 +95,7 @@ impl Vm {
             stdout: RefCell::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
         });
         CURRENT.with(|c| c.set(&*vm as *const Vm));
+        crate::uop_helpers::install();
         crate::builtins::install(&vm);
         crate::modules::install(&vm);
         vm
