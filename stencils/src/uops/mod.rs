@@ -54,6 +54,10 @@ pub struct Cx {
     pub sp: *mut u64,
 }
 
+/// # Safety
+/// Every method assumes `frame` and `sp` describe a live frame and that the
+/// access stays within its slots and value stack (the uop's stack effect).
+#[allow(clippy::missing_safety_doc)]
 impl Cx {
     /// The `n`-th value from the top (1 is the top).
     #[inline(always)]
