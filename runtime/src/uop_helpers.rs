@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use pyfast_stencils::uops::helpers::WellKnown;
 
 use crate::objects::int_ops::{self, Int};
-use crate::objects::{int, range, types, Header, Value};
+use crate::objects::{int, range, types, Header};
 
 // Layouts uop bodies read directly.
 const _: () = {
@@ -64,7 +64,7 @@ extern "C" fn pyfast_rt_int_mul_overflow(a: i64, b: i64) -> u64 {
 /// Whether a word the uops produced is the value `v` (for tests).
 #[cfg(test)]
 fn word_is(w: u64, v: &str) -> bool {
-    let val = unsafe { Value::from_bits(w) };
+    let val = unsafe { crate::objects::Value::from_bits(w) };
     let vm = crate::vm::current().expect("a VM");
     let r = crate::interp::ops::repr(vm, &val).expect("repr");
     r == v
