@@ -9,10 +9,12 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compile;
 pub mod interp;
+pub mod jit;
 pub mod modules;
 pub mod objects;
 pub mod run;
 pub mod signals;
+pub mod uop_helpers;
 pub mod vm;
 
 /// The highest execution tier this build can run.

@@ -1,11 +1,13 @@
-//! The ABI that machine code and the runtime agree on.
+//! The ABI that machine code and the runtime agree on, and the one
+//! definition of every uop (`uops`).
 //!
-//! JIT stencils are compiled separately from the runtime (by its build
-//! script, from the uop bodies that will live beside this file), so they
-//! cannot see the runtime's Rust types. Everything they must know about
-//! values and frames is defined here, once; the runtime asserts at compile
-//! time that its `#[repr(C)]` layouts match.
-#![no_std]
+//! JIT stencils are compiled separately from the runtime (by a build
+//! script, from the uop bodies in `uops/`), so they cannot see the
+//! runtime's Rust types. Everything they must know about values, objects
+//! and frames is defined here, once; the runtime asserts at compile time
+//! that its `#[repr(C)]` layouts match. The same uop bodies are inlined into
+//! the runtime's interpreters, so every tier runs the same code.
+#![cfg_attr(not(test), no_std)]
 
 /// How a `Value` word is encoded.
 pub mod value {
@@ -59,11 +61,45 @@ pub mod frame {
     pub const INSTR_OFFSET: usize = 24;
     /// Byte offset of the value-stack depth (u32), exact at safe points.
     pub const STACK_DEPTH_OFFSET: usize = 28;
+    /// Byte offset of the number of local slots (u32): the value stack
+    /// starts at `LOCALSPLUS_OFFSET + 8 * nlocalsplus`.
+    pub const NLOCALSPLUS_OFFSET: usize = 32;
     /// Byte offset of the frame's Python-visible frame object (or NULL).
     pub const FRAME_OBJECT_OFFSET: usize = 40;
     /// Byte offset of the first local slot.
     pub const LOCALSPLUS_OFFSET: usize = 48;
 }
+
+/// The payload of a `range_iterator` (a range whose values fit an i64).
+pub mod range_iter {
+    /// Byte offset of the next value (i64).
+    pub const NEXT_OFFSET: usize = 16;
+    /// Byte offset of the step (i64).
+    pub const STEP_OFFSET: usize = 24;
+    /// Byte offset of the number of values left (u64).
+    pub const REMAINING_OFFSET: usize = 32;
+}
+
+/// `COMPARE_OP`'s argument: which comparison (the runtime's `CompareOp`).
+pub mod compare_op {
+    pub const LT: u32 = 0;
+    pub const LE: u32 = 1;
+    pub const EQ: u32 = 2;
+    pub const NE: u32 = 3;
+    pub const GT: u32 = 4;
+    pub const GE: u32 = 5;
+}
+
+pub mod trace;
+pub mod uops;
+
+/// The stencil tables (not in the stencil build itself, which makes them).
+#[cfg(not(pyfast_stencils))]
+pub mod jit;
+
+/// What the stencil build compiles: one entry per uop.
+#[cfg(pyfast_stencils)]
+mod template;
 
 #[cfg(test)]
 mod tests {
