@@ -929,7 +929,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                             fn_attr::DEFAULTS => f.set(&f.defaults, attr_v),
                             fn_attr::KWDEFAULTS => f.set(&f.kwdefaults, attr_v),
                             fn_attr::CLOSURE => f.set(&f.closure, attr_v),
-                            _ => {} // annotations are not kept
+                            _ => crate::objects::function::set_annotations(f, &attr_v),
                         }
                         push!(func);
                     }

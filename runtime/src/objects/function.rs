@@ -22,6 +22,8 @@ pub struct FunctionObj {
     pub doc: UnsafeCell<Value>,
     /// `__dict__`, created on first use (NULL until then).
     pub dict: UnsafeCell<Value>,
+    /// `__annotations__` dict, created on first use (NULL until then).
+    pub annotations: UnsafeCell<Value>,
     /// Bumped when code, defaults or closure change, so call-site caches
     /// validate with one compare.
     pub version: Cell<u32>,
@@ -69,9 +71,21 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
             closure: UnsafeCell::new(Value::NULL),
             doc: UnsafeCell::new(doc),
             dict: UnsafeCell::new(Value::NULL),
+            annotations: UnsafeCell::new(Value::NULL),
             version: Cell::new(1),
         },
     }))
+}
+
+/// `__annotations__` from the compiler's flat `(name, value, ...)` tuple.
+pub fn set_annotations(f: &FunctionObj, pairs: &Value) {
+    let d = super::dict::new_dict();
+    for kv in super::tuple::items(pairs).chunks(2) {
+        if let [k, v] = kv {
+            super::dict::set_str(&d, k.clone(), v.clone());
+        }
+    }
+    f.set(&f.annotations, d);
 }
 
 pub fn as_function(v: &Value) -> Option<&FunctionObj> {
