@@ -212,6 +212,12 @@ fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Val
     })
 }
 
+/// `exc.with_traceback(tb)`: returns the exception (tracebacks are rebuilt
+/// from the frames it passed through, so `tb` is not kept).
+fn with_traceback(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    args.first().cloned().ok_or_else(|| PyErr::new(exc().type_error, "with_traceback() needs an exception"))
+}
+
 /// `cls.mro()`.
 fn type_mro(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = args.first().and_then(as_type).ok_or_else(|| PyErr::new(exc().type_error, "mro() needs a type"))?;
@@ -283,7 +289,11 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "__cause__" => Some(e.cause().clone()),
             "__context__" => Some(e.context().clone()),
             "__suppress_context__" => Some(crate::objects::bool_val(e.suppress_context.get())),
-            "__traceback__" => Some(none()),
+            "__traceback__" => Some(crate::objects::traceback::of(obj)),
+            "with_traceback" => Some(crate::objects::function::new_bound_method(
+                crate::objects::function::new_builtin("with_traceback", with_traceback),
+                obj.clone(),
+            )),
             "__dict__" => {
                 let d = e.dict_slot();
                 if d.is_null() {
