@@ -216,6 +216,9 @@ pub fn type_new(
             }
         }
     }
+    if dict::get_str(&d, &pystr::intern("__doc__")).is_none() {
+        dict::set_str(&d, pystr::intern("__doc__"), none());
+    }
     // Defining __eq__ without __hash__ makes instances unhashable.
     if dict::get_str(&d, &pystr::intern("__eq__")).is_some() && dict::get_str(&d, &pystr::intern("__hash__")).is_none()
     {
@@ -239,13 +242,13 @@ pub fn type_new(
             dict: d,
             version: std::cell::Cell::new(1),
             flags: std::cell::Cell::new(fl),
+            bases: UnsafeCell::new(tuple::new_tuple(bases.clone())),
         },
     });
     let cls = Value::from_box(obj);
     let t = as_type(&cls).unwrap();
     let mro = c3_mro(&cls, &bases)?;
     unsafe { *t.mro.get() = tuple::new_tuple(mro) };
-    set_bases(&cls, tuple::new_tuple(bases));
     if let Some(slots) = slots {
         install_slots(vm, &cls, &slots)?;
     }
@@ -270,11 +273,6 @@ pub fn type_new(
     }
     init_subclass(vm, &cls, kw_values, kw_names)?;
     Ok(cls)
-}
-
-/// `__bases__` lives in the type dict of heap types.
-fn set_bases(cls: &Value, bases: Value) {
-    dict::set_str(&as_type(cls).unwrap().dict, pystr::intern("__bases__"), bases);
 }
 
 fn init_subclass(vm: &Vm, cls: &Value, kw_values: &[Value], kw_names: &[Value]) -> PyResult<()> {

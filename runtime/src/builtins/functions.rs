@@ -15,6 +15,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
     ("len", len),
     ("repr", repr),
+    ("ascii", ascii),
     ("abs", abs),
     ("min", min),
     ("max", max),
@@ -74,9 +75,12 @@ fn print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     out.push_str(&end);
     use crate::modules::sys::{std_stream, StdStream};
-    let to_stderr = match a.kw("file") {
+    let file = match a.kw("file") {
+        Some(f) if !is_none(f) => Some(f.clone()),
+        _ => crate::modules::sys::current_stdout(vm),
+    };
+    let to_stderr = match &file {
         None => false,
-        Some(f) if is_none(f) => false,
         Some(f) => match std_stream(f) {
             Some(StdStream::Stderr) => true,
             Some(StdStream::Stdout) => false,
@@ -113,6 +117,13 @@ fn repr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.no_kwargs()?;
     a.expect(1, 1)?;
     Ok(pystr::from_string(ops::repr(vm, &a.pos[0])?.into()))
+}
+
+fn ascii(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = Args::new("ascii", args, kwnames);
+    a.no_kwargs()?;
+    a.expect(1, 1)?;
+    Ok(pystr::from_string(crate::objects::str_ops::ascii_escape(&ops::repr(vm, &a.pos[0])?).into()))
 }
 
 fn abs(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -399,7 +410,10 @@ fn pow(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         None => ops::binary_op(vm, base, e, crate::bytecode::opcode::BinaryOp::Power, false),
         Some(m) => match (int::as_int(base), int::as_int(e), int::as_int(m)) {
             (Some(b), Some(e), Some(m)) => Ok(int::from_int(int_ops::pow_mod(&b, &e, &m).map_err(ops::num_err)?)),
-            _ => Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+            _ => match ops::call_dunder(vm, base, "__pow__", &[e.clone(), m.clone()])? {
+                Some(r) if !r.is(&crate::objects::not_implemented()) => Ok(r),
+                _ => Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+            },
         },
     }
 }
@@ -581,6 +595,11 @@ fn dir(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 };
                 for base in t.mro() {
                     add_keys(&as_type(base).unwrap().dict);
+                }
+                // Attributes every object answers without a dict entry.
+                names.push("__class__".into());
+                if attr::instance_dict(o).is_some() {
+                    names.push("__dict__".into());
                 }
             }
         }

@@ -7,7 +7,9 @@ pub mod format;
 pub mod functions;
 pub mod iterators;
 pub mod methods;
+pub mod numbers;
 pub mod sets;
+pub mod slots;
 pub mod strformat;
 pub mod types;
 
@@ -57,6 +59,8 @@ pub fn install(vm: &Vm) {
     methods::install();
     sets::install();
     classes::install(vm);
+    slots::install();
+    numbers::install();
     let m = module::new_module("builtins", b.clone());
     vm.add_module("builtins", m);
 }

@@ -198,7 +198,7 @@ fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Val
         "__qualname__" => Some(t.qualname()),
         "__mro__" => Some(unsafe { (*t.mro.get()).clone() }),
         "__base__" => Some(if t.base.is_null() { none() } else { t.base.clone() }),
-        "__bases__" => Some(if t.base.is_null() { tuple::empty() } else { tuple::new_tuple(vec![t.base.clone()]) }),
+        "__bases__" => Some(t.bases()),
         "__dict__" => Some(t.dict.clone()),
         "__class__" => Some(crate::objects::type_ptr_of(obj).value()),
         "__module__" => Some(pystr::intern("builtins")),
@@ -350,6 +350,21 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
                 return Ok(t.items.get(i).cloned());
             }
         }
+    }
+    if let Some(g) = super::gen::as_gen(obj) {
+        use super::gen::GenState;
+        return Ok(match name {
+            "__name__" => Some(g.name.clone()),
+            "__qualname__" => Some(g.qualname.clone()),
+            "gi_running" => Some(crate::objects::bool_val(g.state.get() == GenState::Running)),
+            "gi_suspended" => Some(crate::objects::bool_val(g.state.get() == GenState::Suspended)),
+            "gi_code" => Some(unsafe { (*g.frame()).function() }.code.clone()),
+            "gi_frame" => Some(match g.state.get() {
+                GenState::Completed => none(),
+                _ => unsafe { crate::objects::frame_obj::frame_object(g.frame()) },
+            }),
+            _ => None,
+        });
     }
     if let Some(fo) = crate::objects::frame_obj::as_frame_obj(obj) {
         return Ok(frame_attr(vm, obj, fo, name));

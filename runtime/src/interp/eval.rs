@@ -591,6 +591,11 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                                 tuple::new_tuple(list::as_list(top!()).expect("a list").items().clone())
                             }
                             intrinsic1::STOPITERATION_ERROR => stopiteration_error(top!()),
+                            intrinsic1::IMPORT_STAR => {
+                                let ns = (*frame).locals.clone();
+                                t!(crate::modules::import::import_star(vm, top!(), &ns));
+                                none()
+                            }
                             other => {
                                 break 'op PyErr::new(
                                     exc().system_error,
@@ -611,7 +616,8 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                     }
                     Opcode::BINARY_SUBSCR => {
                         let (c, k) = (peek!(2), peek!(1));
-                        let r = match (list::as_list(c), k.as_small_int()) {
+                        let exact = crate::objects::type_ptr_of(c) == crate::objects::types().list;
+                        let r = match (list::as_list(c).filter(|_| exact), k.as_small_int()) {
                             (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.get(i as usize).unwrap(),
                             _ => t!(ops::getitem(vm, c, k)),
                         };

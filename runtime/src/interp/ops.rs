@@ -70,6 +70,22 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
     if let Some(i) = v.as_small_int() {
         return Ok(i != 0);
     }
+    if is_heap(v) && type_of(v).layout != Layout::Object {
+        if let Some(r) = heap_override(vm, v, "__bool__", &[])? {
+            return truthy(vm, &r);
+        }
+        if let Some(n) = heap_override(vm, v, "__len__", &[])? {
+            return Ok(index_value(&n)? != 0);
+        }
+    }
+    builtin_truthy(vm, v)
+}
+
+/// `bool(v)` by the built-in layout.
+pub fn builtin_truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i != 0);
+    }
     match layout(v) {
         Layout::Bool => Ok(crate::objects::is_true_singleton(v)),
         Layout::None => Ok(false),
@@ -124,6 +140,18 @@ pub fn call_dunder(vm: &Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<O
     call(vm, &bound, args, &[]).map(Some)
 }
 
+/// A Python-level override of dunder `name` on a heap subclass of a
+/// built-in container or value type (`class D(dict): def __getitem__`):
+/// the generic operations dispatch on layout, so they ask this first.
+/// Plain class instances (`Layout::Object`) reach their dunders through
+/// the operations' fallback arms instead.
+fn heap_override(vm: &Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    if !is_heap(v) || matches!(type_of(v).layout, Layout::Object | Layout::Exception) {
+        return Ok(None);
+    }
+    call_dunder(vm, v, name, args)
+}
+
 // ---------------------------------------------------------------- arithmetic
 
 /// `a <op> b` for any operands (`inplace` for `a <op>= b`).
@@ -142,6 +170,10 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
             s.merge(set::as_set(&r).unwrap(), &mut |x: &Value, y: &Value| eq(vm, x, y))?;
             return Ok(a.clone());
         }
+    }
+    if inplace && op == BinaryOp::Or && dict::as_dict(a).is_some() && !is_heap(a) {
+        crate::builtins::methods::dict_update_from(vm, a, b)?;
+        return Ok(a.clone());
     }
     if inplace {
         if let Some(l) = list::as_list(a) {
@@ -238,7 +270,7 @@ fn user_binary(
 
 /// Binary operations between built-in types; NotImplemented when the
 /// operand types have no built-in meaning.
-fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+pub fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
     let (la, lb) = (layout(a), layout(b));
     if is_intlike(la) && is_intlike(lb) {
         let (x, y) = (int::as_int(a).unwrap(), int::as_int(b).unwrap());
@@ -296,6 +328,21 @@ fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value
         (Layout::Set, Layout::Set, BinaryOp::And) => sets::intersection(vm, a, b),
         (Layout::Set, Layout::Set, BinaryOp::Subtract) => sets::difference(vm, a, b),
         (Layout::Set, Layout::Set, BinaryOp::Xor) => sets::symmetric_difference(vm, a, b),
+        (Layout::DictView, _, BinaryOp::And | BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor)
+        | (_, Layout::DictView, BinaryOp::And | BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor)
+            if set_like_view(a) || set_like_view(b) =>
+        {
+            // The result is a set whichever side the view is on.
+            let x = sets::make(vm, types().set, Some(a))?;
+            let y = if set::as_set(b).is_some() { b.clone() } else { sets::make(vm, types().set, Some(b))? };
+            builtin_binary(vm, &x, &y, op)
+        }
+        (Layout::Dict, Layout::Dict, BinaryOp::Or) => {
+            let d = dict::new_dict();
+            crate::builtins::methods::dict_update_from(vm, &d, a)?;
+            crate::builtins::methods::dict_update_from(vm, &d, b)?;
+            Ok(d)
+        }
         _ => Ok(not_implemented()),
     }
 }
@@ -460,8 +507,13 @@ fn ord_result(ord: Option<Ordering>, op: CompareOp) -> bool {
     }
 }
 
+/// Keys and items views behave as sets (`d.keys() & other`, `==` a set).
+fn set_like_view(v: &Value) -> bool {
+    iter::as_dict_view(v).is_some_and(|d| d.part != iter::DictPart::Values)
+}
+
 /// Comparisons between built-in types; None when they do not apply.
-fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<bool>> {
+pub fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<bool>> {
     let (la, lb) = (layout(a), layout(b));
     if is_intlike(la) && is_intlike(lb) {
         let (x, y) = (int::as_int(a).unwrap(), int::as_int(b).unwrap());
@@ -500,6 +552,13 @@ fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<
             Ok(Some(e == (op == CompareOp::Eq)))
         }
         (Layout::Set, Layout::Set) => Ok(Some(sets::compare(vm, a, b, op)?)),
+        (Layout::DictView | Layout::Set, Layout::DictView | Layout::Set)
+            if (set_like_view(a) || la == Layout::Set) && (set_like_view(b) || lb == Layout::Set) =>
+        {
+            let x = sets::make(vm, types().set, Some(a))?;
+            let y = sets::make(vm, types().set, Some(b))?;
+            Ok(Some(sets::compare(vm, &x, &y, op)?))
+        }
         (Layout::Range, Layout::Range) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
             let (x, y) = (range::as_range(a).unwrap(), range::as_range(b).unwrap());
             let same = x.length == y.length
@@ -561,6 +620,22 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
         return Ok(int_ops::hash(&Int::Small(i)));
     }
+    if is_heap(v) && type_of(v).layout != Layout::Object {
+        if type_of(v).lookup(&pystr::intern("__hash__")).is_some_and(|h| is_none(&h)) {
+            return Err(PyErr::new(exc().type_error, format!("unhashable type: '{}'", type_name(v))));
+        }
+        if let Some(r) = heap_override(vm, v, "__hash__", &[])? {
+            return hash_result(&r);
+        }
+    }
+    builtin_hash(vm, v)
+}
+
+/// `hash(v)` by the built-in layout.
+pub fn builtin_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(int_ops::hash(&Int::Small(i)));
+    }
     match layout(v) {
         Layout::Str => Ok(pystr::hash(pystr::as_str_obj(v).unwrap())),
         Layout::Int | Layout::Bool => Ok(int_ops::hash(&int::as_int(v).unwrap())),
@@ -594,11 +669,19 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
                 return Err(PyErr::new(exc().type_error, format!("unhashable type: '{}'", type_name(v))));
             }
             if let Some(r) = call_dunder(vm, v, "__hash__", &[])? {
-                return int::as_i64(&r)
-                    .ok_or_else(|| PyErr::new(exc().type_error, "__hash__ method should return an integer"));
+                return hash_result(&r);
             }
             Ok(id_hash(v))
         }
+    }
+}
+
+/// What `__hash__` returned: an int, reduced as CPython reduces big ones.
+fn hash_result(r: &Value) -> PyResult<i64> {
+    match int::as_int(r) {
+        Some(Int::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+        Some(big) => Ok(int_ops::hash(&big)),
+        None => Err(PyErr::new(exc().type_error, "__hash__ method should return an integer")),
     }
 }
 
@@ -883,7 +966,15 @@ pub fn str_of(vm: &Vm, v: &Value) -> PyResult<String> {
             None => Err(PyErr::new(exc().type_error, format!("__str__ returned non-string (type {})", type_name(&r)))),
         };
     }
+    if let Some(s) = pystr::as_str(v) {
+        return Ok(s.to_string()); // a str subclass without its own __str__
+    }
     if let Some(e) = crate::objects::exception::as_exception(v) {
+        if type_of(v).is_subtype(exc().os_error.0) {
+            if let Some(t) = crate::objects::os_error::str_of(e, |x| repr(vm, x))? {
+                return Ok(t);
+            }
+        }
         let args = tuple::items(e.args());
         if type_of(v).is_subtype(exc().syntax_error.0) {
             let get = |k: &str| super::attr::lookup(vm, v, &pystr::intern(k)).ok().flatten().filter(|x| !is_none(x));
@@ -934,7 +1025,7 @@ fn seq_index(i: i64, len: usize) -> Option<usize> {
     }
 }
 
-fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+pub fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
     let opt = |v: &Value| -> PyResult<Option<i64>> {
         if is_none(v) {
             Ok(None)
@@ -963,6 +1054,14 @@ fn slice_indices(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize>
 
 /// `container[key]`.
 pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(r) = heap_override(vm, c, "__getitem__", std::slice::from_ref(key))? {
+        return Ok(r);
+    }
+    builtin_getitem(vm, c, key)
+}
+
+/// `container[key]` by the built-in layout (`list.__getitem__`, ...).
+pub fn builtin_getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
     let l = layout(c);
     if let Some(s) = crate::objects::slice::as_slice(key) {
         return get_slice(vm, c, l, s);
@@ -1070,6 +1169,17 @@ fn get_slice(vm: &Vm, c: &Value, l: Layout, s: &crate::objects::slice::SliceObj)
 
 /// `container[key] = value`.
 pub fn setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+    if is_heap(c)
+        && type_of(c).layout != Layout::Object
+        && heap_override(vm, c, "__setitem__", &[key.clone(), value.clone()])?.is_some()
+    {
+        return Ok(());
+    }
+    builtin_setitem(vm, c, key, value)
+}
+
+/// `container[key] = value` by the built-in layout.
+pub fn builtin_setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResult<()> {
     match layout(c) {
         Layout::List => {
             let li = list::as_list(c).unwrap();
@@ -1124,6 +1234,14 @@ fn set_list_slice(vm: &Vm, li: &list::ListObj, s: &crate::objects::slice::SliceO
 
 /// `del container[key]`.
 pub fn delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
+    if heap_override(vm, c, "__delitem__", std::slice::from_ref(key))?.is_some() {
+        return Ok(());
+    }
+    builtin_delitem(vm, c, key)
+}
+
+/// `del container[key]` by the built-in layout.
+pub fn builtin_delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
     match layout(c) {
         Layout::List => {
             let li = list::as_list(c).unwrap();
@@ -1164,6 +1282,14 @@ pub fn delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
 
 /// `item in container`.
 pub fn contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(r) = heap_override(vm, c, "__contains__", std::slice::from_ref(item))? {
+        return truthy(vm, &r);
+    }
+    builtin_contains(vm, c, item)
+}
+
+/// `item in container` by the built-in layout.
+pub fn builtin_contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
     match layout(c) {
         Layout::Str => match pystr::as_str(item) {
             Some(needle) => Ok(pystr::as_str(c).unwrap().contains(needle)),
@@ -1237,6 +1363,23 @@ fn iter_contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
 
 /// `len(v)`.
 pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
+    if let Some(n) = heap_override(vm, v, "__len__", &[])? {
+        return len_result(&n);
+    }
+    builtin_len(vm, v)
+}
+
+/// What `__len__` returned, checked as CPython checks it.
+fn len_result(n: &Value) -> PyResult<usize> {
+    let n = index_value(n)?;
+    if n < 0 {
+        return Err(PyErr::new(exc().value_error, "__len__() should return >= 0"));
+    }
+    Ok(n as usize)
+}
+
+/// `len(v)` by the built-in layout.
+pub fn builtin_len(vm: &Vm, v: &Value) -> PyResult<usize> {
     match layout(v) {
         Layout::Str => Ok(pystr::as_str_obj(v).unwrap().nchars),
         Layout::List => Ok(list::as_list(v).unwrap().len()),
@@ -1252,13 +1395,7 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
             .map(|n| n as usize)
             .ok_or_else(|| PyErr::new(exc().overflow_error, "Python int too large to convert to C ssize_t")),
         _ => match call_dunder(vm, v, "__len__", &[])? {
-            Some(n) => {
-                let n = index_value(&n)?;
-                if n < 0 {
-                    return Err(PyErr::new(exc().value_error, "__len__() should return >= 0"));
-                }
-                Ok(n as usize)
-            }
+            Some(n) => len_result(&n),
             None => Err(PyErr::new(exc().type_error, format!("object of type '{}' has no len()", type_name(v)))),
         },
     }
@@ -1268,6 +1405,14 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
 
 /// `iter(v)`.
 pub fn get_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
+    if let Some(it) = heap_override(vm, v, "__iter__", &[])? {
+        return Ok(it);
+    }
+    builtin_iter(vm, v)
+}
+
+/// `iter(v)` by the built-in layout.
+pub fn builtin_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
     let t = types();
     match layout(v) {
         Layout::Range => Ok(range::new_range_iter(range::as_range(v).unwrap())),
@@ -1297,10 +1442,7 @@ pub fn get_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
             Some(it) => Ok(it),
             None => {
                 if type_of(v).lookup(&pystr::intern("__getitem__")).is_some() {
-                    return Err(PyErr::new(
-                        exc().type_error,
-                        "iteration over objects with only __getitem__ is not supported by pyfast yet",
-                    ));
+                    return Ok(crate::builtins::iterators::seq_protocol_iter(v.clone()));
                 }
                 Err(PyErr::new(exc().type_error, format!("'{}' object is not iterable", type_name(v))))
             }
@@ -1411,11 +1553,13 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
 
 /// Collect an iterable into a vector.
 pub fn iterate(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
-    if let Some(l) = list::as_list(v) {
-        return Ok(l.items().clone());
-    }
-    if let Some(t) = tuple::as_tuple(v) {
-        return Ok(t.items.to_vec());
+    if !is_heap(v) {
+        if let Some(l) = list::as_list(v) {
+            return Ok(l.items().clone());
+        }
+        if let Some(t) = tuple::as_tuple(v) {
+            return Ok(t.items.to_vec());
+        }
     }
     let it = get_iter(vm, v)?;
     let mut out = Vec::new();

@@ -51,7 +51,11 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
     let c = crate::bytecode::code::as_code(&code).expect("a code object");
     let name = c.name.clone();
     let qualname = c.qualname.clone();
-    let doc = super::none();
+    // The compiler puts a function's docstring (or None) first in its consts.
+    let doc = match c.consts.first() {
+        Some(d) if super::str::as_str(d).is_some() => d.clone(),
+        _ => super::none(),
+    };
     Value::from_box(Box::new(Obj {
         hdr: Header::new(types().function),
         data: FunctionObj {

@@ -92,6 +92,8 @@ pub struct TypeObject {
     /// attribute lookup can be validated with one compare.
     pub version: Cell<u32>,
     pub flags: Cell<u32>,
+    /// `__bases__` of a heap type (NULL for built-in types: their base).
+    pub bases: UnsafeCell<Value>,
 }
 
 impl TypeObject {
@@ -101,6 +103,16 @@ impl TypeObject {
 
     pub fn mro(&self) -> &[Value] {
         unsafe { super::tuple::items(&*self.mro.get()) }
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self) -> Value {
+        let b = unsafe { &*self.bases.get() };
+        match (b.is_null(), self.base.is_null()) {
+            (false, _) => b.clone(),
+            (true, true) => super::tuple::empty(),
+            (true, false) => super::tuple::new_tuple(vec![self.base.clone()]),
+        }
     }
 
     /// `__qualname__`.
@@ -206,6 +218,14 @@ macro_rules! builtin_types {
             pub(crate) fn from_lookup(get: impl Fn(&str) -> TypePtr) -> BuiltinTypes {
                 BuiltinTypes { $( $field: get(stringify!($field)), )* }
             }
+
+            /// The type named by a field of [`BUILTIN_TYPE_TABLE`].
+            pub(crate) fn field(&self, field: &str) -> TypePtr {
+                match field {
+                    $( stringify!($field) => self.$field, )*
+                    _ => unreachable!("unknown type field {field}"),
+                }
+            }
         }
     };
 }
@@ -261,6 +281,7 @@ builtin_types! {
     filter: "filter", NativeIter, object, B;
     reversed: "reversed", NativeIter, object, B;
     callable_iterator: "callable_iterator", NativeIter, object, 0;
+    iterator: "iterator", NativeIter, object, 0;
     opaque: "native_state", Opaque, object, 0;
 }
 
