@@ -59,6 +59,24 @@ fn main() {
         mean,
         times[times.len() - 1]
     );
+    // The memory part alone: a region as big as the trace, written to and
+    // flipped to read+execute.
+    let mut mem_times: Vec<f64> = (0..5000)
+        .map(|_| {
+            let t = Instant::now();
+            let mut w = JitMemory::global().alloc(s.total_bytes).unwrap();
+            w.bytes()[0] = 0xc3;
+            let r = w.finish().unwrap();
+            let us = t.elapsed().as_nanos() as f64 / 1e3;
+            drop(r);
+            us
+        })
+        .collect();
+    mem_times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "  of which JIT memory (alloc, mprotect to read+execute): median {:.2} us",
+        mem_times[mem_times.len() / 2]
+    );
     println!(
         "trace: {} bytes of uop code ({:.1} per uop), {} bytes in all with {} side exits, {} veneer calls",
         s.code_bytes,
