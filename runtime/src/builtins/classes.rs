@@ -147,6 +147,7 @@ fn subclassable(l: Layout) -> bool {
             | Layout::Int
             | Layout::Float
             | Layout::Str
+            | Layout::Bytes
             | Layout::Tuple
             // Metaclasses: their instances are classes.
             | Layout::Type
@@ -429,6 +430,10 @@ fn subclass_instance(value: &Value, tp: TypePtr, t: &TypeObject) -> Value {
             make(StrObj { s: so.s.clone(), nchars: so.nchars, hash: std::cell::Cell::new(-1) }, tp, d)
         }
         Layout::Tuple => make(TupleObj { items: tuple::items(value).to_vec().into_boxed_slice() }, tp, d),
+        Layout::Bytes => {
+            let data = crate::objects::bytes::as_bytes(value).expect("bytes").to_vec();
+            make(crate::objects::bytes::BytesObj::new(data), tp, d)
+        }
         Layout::List => make(list::ListObj::new(Vec::new()), tp, d),
         Layout::Dict => make(dict::DictObj::new(), tp, d),
         Layout::Set => make(crate::objects::set::SetObj::new(), tp, d),
@@ -770,7 +775,7 @@ pub fn install(vm: &Vm) {
         pystr::intern("__init__"),
         new_method_descriptor("__init__", exception_init, be.value()),
     );
-    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+    for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
         let new = descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", base_new));
         dict::set_str(&ty.as_type().dict, pystr::intern("__new__"), new);
     }

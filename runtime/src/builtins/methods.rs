@@ -30,7 +30,7 @@ pub fn install() {
         dict::set_str(&ty.as_type().dict, pystr::intern(name), w);
     };
     class_(t.dict, "fromkeys", dict_fromkeys);
-    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+    for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
         add(ty, &[("__repr__", builtin_repr)]);
     }
 }

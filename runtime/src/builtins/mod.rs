@@ -2,7 +2,9 @@
 //! sees, and the methods of the built-in types.
 
 pub mod args;
+pub mod bytes;
 pub mod classes;
+pub mod codecs;
 pub mod format;
 pub mod functions;
 pub mod iterators;
@@ -32,6 +34,8 @@ pub fn install(vm: &Vm) {
         ("bool", t.bool_),
         ("float", t.float),
         ("str", t.str),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
         ("tuple", t.tuple),
         ("list", t.list),
         ("dict", t.dict),
@@ -61,6 +65,7 @@ pub fn install(vm: &Vm) {
     classes::install(vm);
     slots::install();
     numbers::install();
+    bytes::install();
     let m = module::new_module("builtins", b.clone());
     vm.add_module("builtins", m);
 }

@@ -245,7 +245,7 @@ pub fn install() {
     let t = types();
     let arith = [Add, Subtract, Multiply, TrueDivide, FloorDivide, Remainder, Power];
     let bits = [Lshift, Rshift, And, Or, Xor];
-    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset, t.range] {
+    for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset, t.range] {
         add_all(ty, COMPARE);
     }
     for ty in [t.int, t.float] {
@@ -255,17 +255,17 @@ pub fn install() {
     }
     add_binary(t.int, &bits, true);
     add_all(t.int, &[("__invert__", invert), ("__index__", pos), ("__int__", pos)]);
-    for ty in [t.str, t.tuple, t.list] {
+    for ty in [t.str, t.bytes, t.bytearray, t.tuple, t.list] {
         add_binary(ty, &[Add], false);
         add_binary(ty, &[Multiply], true);
         add_all(ty, CONTAINER);
         add_all(ty, &[("__getitem__", getitem)]);
     }
     add_binary(t.str, &[Remainder], false);
-    for ty in [t.str, t.tuple, t.frozenset, t.range] {
+    for ty in [t.str, t.bytes, t.tuple, t.frozenset, t.range] {
         add_all(ty, &[("__hash__", hash)]);
     }
-    for ty in [t.list, t.dict] {
+    for ty in [t.list, t.dict, t.bytearray] {
         add_all(ty, &[("__setitem__", setitem), ("__delitem__", delitem)]);
     }
     for ty in [t.dict, t.set, t.frozenset, t.range] {
@@ -280,7 +280,7 @@ pub fn install() {
     add_binary(t.dict, &[Or], true);
     // Mutable containers are unhashable: `__hash__ = None`, as in CPython,
     // so subclasses inherit that.
-    for ty in [t.list, t.dict, t.set] {
+    for ty in [t.list, t.dict, t.set, t.bytearray] {
         dict::set_str(&ty.as_type().dict, pystr::intern("__hash__"), none());
     }
     for ty in [t.int, t.float, t.str] {
@@ -292,6 +292,8 @@ pub fn install() {
         t.list_iterator,
         t.tuple_iterator,
         t.str_iterator,
+        t.bytes_iterator,
+        t.bytearray_iterator,
         t.range_iterator,
         t.range_iterator_big,
         t.dict_keyiterator,

@@ -48,6 +48,7 @@ pub fn call_type(vm: &Vm, cls: &Value, t: &TypeObject, args: &[Value], kwnames: 
             }
             Ok(new_exception(tp, tuple::new_tuple(args.to_vec())))
         }
+        Layout::Bytes if tp == ty.bytes || tp == ty.bytearray => super::bytes::construct(vm, tp, args, kwnames),
         Layout::Int if tp == ty.int => new_int(vm, &a),
         Layout::Float if tp == ty.float => new_float(vm, &a),
         Layout::Str if tp == ty.str => {

@@ -41,6 +41,7 @@ pub fn instance_dict(obj: &Value) -> Option<&Value> {
         Layout::Int => Some(unsafe { &*descr::sub_dict::<crate::objects::int::IntObj>(obj).get() }),
         Layout::Float => Some(unsafe { &*descr::sub_dict::<crate::objects::float::FloatObj>(obj).get() }),
         Layout::Str => Some(unsafe { &*descr::sub_dict::<crate::objects::str::StrObj>(obj).get() }),
+        Layout::Bytes => Some(unsafe { &*descr::sub_dict::<crate::objects::bytes::BytesObj>(obj).get() }),
         Layout::Tuple => Some(unsafe { &*descr::sub_dict::<crate::objects::tuple::TupleObj>(obj).get() }),
         _ => None,
     }

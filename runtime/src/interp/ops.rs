@@ -92,6 +92,7 @@ pub fn builtin_truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
         Layout::Int => Ok(!int::as_int(v).unwrap().is_zero()),
         Layout::Float => Ok(float::as_float(v).unwrap() != 0.0),
         Layout::Str => Ok(pystr::as_str_obj(v).unwrap().nchars != 0),
+        Layout::Bytes => Ok(!crate::objects::bytes::as_bytes(v).unwrap().is_empty()),
         Layout::List => Ok(!list::as_list(v).unwrap().is_empty()),
         Layout::Tuple => Ok(!tuple::items(v).is_empty()),
         Layout::Dict => Ok(!dict::as_dict(v).unwrap().is_empty()),
@@ -175,6 +176,12 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
         crate::builtins::methods::dict_update_from(vm, a, b)?;
         return Ok(a.clone());
     }
+    if inplace && op == BinaryOp::Add && crate::objects::bytes::is_bytearray(a) {
+        if let Some(more) = crate::objects::bytes::as_bytes(b).map(<[u8]>::to_vec) {
+            crate::objects::bytes::as_bytes_obj(a).unwrap().data_mut().extend(more);
+            return Ok(a.clone());
+        }
+    }
     if inplace {
         if let Some(l) = list::as_list(a) {
             if op == BinaryOp::Add {
@@ -208,6 +215,9 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
         }
     }
     let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+    if op == BinaryOp::Add && layout(a) == Layout::Bytes && !is_heap(a) {
+        return Err(PyErr::new(exc().type_error, format!("can't concat {} to {}", type_name(b), type_name(a))));
+    }
     if op == BinaryOp::Add {
         if let (Layout::Str | Layout::List | Layout::Tuple, false) = (layout(a), layout(a) == layout(b)) {
             if !type_of(a).has_flag(crate::objects::typeobj::flags::HEAPTYPE) {
@@ -310,6 +320,18 @@ pub fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<V
             v.extend(list::as_list(b).unwrap().items().iter().cloned());
             Ok(list::new_list(v))
         }
+        (Layout::Bytes, Layout::Bytes, BinaryOp::Add) => {
+            let mut v = crate::objects::bytes::as_bytes(a).unwrap().to_vec();
+            v.extend_from_slice(crate::objects::bytes::as_bytes(b).unwrap());
+            Ok(crate::objects::bytes::new_of(crate::objects::bytes::result_type(a), v))
+        }
+        (Layout::Bytes, _, BinaryOp::Multiply) if is_intlike(lb) => {
+            let n = repeat_count(b)?;
+            let v = crate::objects::bytes::as_bytes(a).unwrap().repeat(n);
+            Ok(crate::objects::bytes::new_of(crate::objects::bytes::result_type(a), v))
+        }
+        (_, Layout::Bytes, BinaryOp::Multiply) if is_intlike(la) => builtin_binary(vm, b, a, op),
+        (Layout::Bytes, _, BinaryOp::Remainder) => crate::builtins::bytes::percent_format(vm, a, b),
         (Layout::Tuple, Layout::Tuple, BinaryOp::Add) => {
             let mut v = tuple::items(a).to_vec();
             v.extend(tuple::items(b).iter().cloned());
@@ -552,6 +574,10 @@ pub fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Opt
             Ok(Some(e == (op == CompareOp::Eq)))
         }
         (Layout::Set, Layout::Set) => Ok(Some(sets::compare(vm, a, b, op)?)),
+        (Layout::Bytes, Layout::Bytes) => {
+            let (x, y) = (crate::objects::bytes::as_bytes(a).unwrap(), crate::objects::bytes::as_bytes(b).unwrap());
+            Ok(Some(ord_result(Some(x.cmp(y)), op)))
+        }
         (Layout::DictView | Layout::Set, Layout::DictView | Layout::Set)
             if (set_like_view(a) || la == Layout::Set) && (set_like_view(b) || lb == Layout::Set) =>
         {
@@ -638,6 +664,7 @@ pub fn builtin_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     }
     match layout(v) {
         Layout::Str => Ok(pystr::hash(pystr::as_str_obj(v).unwrap())),
+        Layout::Bytes if !crate::objects::bytes::is_bytearray(v) => Ok(crate::objects::bytes::hash(v)),
         Layout::Int | Layout::Bool => Ok(int_ops::hash(&int::as_int(v).unwrap())),
         Layout::Float => {
             let f = float::as_float(v).unwrap();
@@ -661,7 +688,7 @@ pub fn builtin_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
             Ok(if h == -1 { 1546275796 } else { h })
         }
         Layout::Set if type_ptr_of(v) == types().frozenset => Ok(sets::frozenset_hash(set::as_set(v).unwrap())),
-        Layout::List | Layout::Dict | Layout::Set => {
+        Layout::List | Layout::Dict | Layout::Set | Layout::Bytes => {
             Err(PyErr::new(exc().type_error, format!("unhashable type: '{}'", type_name(v))))
         }
         _ => {
@@ -754,6 +781,7 @@ pub fn native_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Layout::Int => int_ops::to_str(&int::as_int(v).unwrap()).map_err(num_err)?,
         Layout::Float => float_ops::repr(float::as_float(v).unwrap()),
         Layout::Str => str_ops::repr_str(pystr::as_str(v).unwrap()),
+        Layout::Bytes => crate::objects::bytes::repr(v),
         Layout::NotImplemented => "NotImplemented".into(),
         Layout::Ellipsis => "Ellipsis".into(),
         Layout::List | Layout::Tuple | Layout::Dict | Layout::DictView => {
@@ -1063,6 +1091,9 @@ pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
 /// `container[key]` by the built-in layout (`list.__getitem__`, ...).
 pub fn builtin_getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
     let l = layout(c);
+    if l == Layout::Bytes {
+        return crate::builtins::bytes::getitem(vm, c, key);
+    }
     if let Some(s) = crate::objects::slice::as_slice(key) {
         return get_slice(vm, c, l, s);
     }
@@ -1181,6 +1212,7 @@ pub fn setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResult<()> {
 /// `container[key] = value` by the built-in layout.
 pub fn builtin_setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResult<()> {
     match layout(c) {
+        Layout::Bytes if crate::objects::bytes::is_bytearray(c) => crate::builtins::bytes::setitem(vm, c, key, &value),
         Layout::List => {
             let li = list::as_list(c).unwrap();
             if let Some(s) = crate::objects::slice::as_slice(key) {
@@ -1243,6 +1275,7 @@ pub fn delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
 /// `del container[key]` by the built-in layout.
 pub fn builtin_delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
     match layout(c) {
+        Layout::Bytes if crate::objects::bytes::is_bytearray(c) => crate::builtins::bytes::delitem(vm, c, key),
         Layout::List => {
             let li = list::as_list(c).unwrap();
             if let Some(s) = crate::objects::slice::as_slice(key) {
@@ -1291,6 +1324,7 @@ pub fn contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
 /// `item in container` by the built-in layout.
 pub fn builtin_contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
     match layout(c) {
+        Layout::Bytes => crate::builtins::bytes::contains(c, item),
         Layout::Str => match pystr::as_str(item) {
             Some(needle) => Ok(pystr::as_str(c).unwrap().contains(needle)),
             None => Err(PyErr::new(
@@ -1382,6 +1416,7 @@ fn len_result(n: &Value) -> PyResult<usize> {
 pub fn builtin_len(vm: &Vm, v: &Value) -> PyResult<usize> {
     match layout(v) {
         Layout::Str => Ok(pystr::as_str_obj(v).unwrap().nchars),
+        Layout::Bytes => Ok(crate::objects::bytes::as_bytes(v).unwrap().len()),
         Layout::List => Ok(list::as_list(v).unwrap().len()),
         Layout::Tuple => Ok(tuple::items(v).len()),
         Layout::Dict => Ok(dict::as_dict(v).unwrap().len()),
@@ -1419,6 +1454,10 @@ pub fn builtin_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
         Layout::List => Ok(iter::new_seq_iter(t.list_iterator, v.clone())),
         Layout::Tuple => Ok(iter::new_seq_iter(t.tuple_iterator, v.clone())),
         Layout::Str => Ok(iter::new_seq_iter(t.str_iterator, v.clone())),
+        Layout::Bytes if crate::objects::bytes::is_bytearray(v) => {
+            Ok(iter::new_seq_iter(t.bytearray_iterator, v.clone()))
+        }
+        Layout::Bytes => Ok(iter::new_seq_iter(t.bytes_iterator, v.clone())),
         Layout::Dict => Ok(iter::new_dict_iter(v.clone(), iter::DictPart::Keys)),
         Layout::Set => Ok(iter::new_set_iter(v.clone())),
         Layout::FrameLocalsProxy => {
@@ -1464,6 +1503,9 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             let item = match layout(seq) {
                 Layout::List => list::as_list(seq).unwrap().get(i),
                 Layout::Tuple => tuple::items(seq).get(i).cloned(),
+                Layout::Bytes => {
+                    crate::objects::bytes::as_bytes(seq).unwrap().get(i).map(|&b| Value::small_int(b as i64))
+                }
                 Layout::Str => {
                     let s = pystr::as_str_obj(seq).unwrap();
                     if i < s.nchars {

@@ -3,6 +3,7 @@
 
 /// (module name, source) of every embedded module.
 const MODULES: &[(&str, &str)] = &[
+    ("array", include_str!("../../lib/array.py")),
     ("bisect", include_str!("../../lib/bisect.py")),
     ("collections", include_str!("../../lib/collections.py")),
     ("contextlib", include_str!("../../lib/contextlib.py")),

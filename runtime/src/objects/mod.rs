@@ -6,6 +6,7 @@
 //! over plain Rust types.
 
 pub mod bootstrap;
+pub mod bytes;
 pub mod dealloc;
 pub mod descr;
 pub mod dict;

@@ -25,6 +25,8 @@ pub enum Layout {
     Int,
     Float,
     Str,
+    /// `bytes` and `bytearray`.
+    Bytes,
     Tuple,
     List,
     Dict,
@@ -242,6 +244,8 @@ builtin_types! {
     bool_: "bool", Bool, int, 0;
     float: "float", Float, object, B;
     str: "str", Str, object, B;
+    bytes: "bytes", Bytes, object, B;
+    bytearray: "bytearray", Bytes, object, B;
     tuple: "tuple", Tuple, object, B;
     list: "list", List, object, B;
     dict: "dict", Dict, object, B;
@@ -261,6 +265,8 @@ builtin_types! {
     list_iterator: "list_iterator", SeqIter, object, 0;
     tuple_iterator: "tuple_iterator", SeqIter, object, 0;
     str_iterator: "str_ascii_iterator", SeqIter, object, 0;
+    bytes_iterator: "bytes_iterator", SeqIter, object, 0;
+    bytearray_iterator: "bytearray_iterator", SeqIter, object, 0;
     dict_keyiterator: "dict_keyiterator", DictIter, object, 0;
     dict_valueiterator: "dict_valueiterator", DictIter, object, 0;
     dict_itemiterator: "dict_itemiterator", DictIter, object, 0;
