@@ -230,6 +230,7 @@ thread_local! {
 }
 
 /// One recorded event: an instruction started, or a uop ran.
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Rec {
     Instr(Opcode, u32),
