@@ -646,10 +646,10 @@ fn object_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     new_instance_of(vm, cls, &args[1..args.len() - kw.len()], &[])
 }
 
-fn object_setattr(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn object_setattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__setattr__", args, kw);
     a.expect(3, 3)?;
-    attr::generic_setattr(&a.pos[0], &a.pos[1], a.pos[2].clone())?;
+    attr::object_setattr(vm, &a.pos[0], &a.pos[1], a.pos[2].clone())?;
     Ok(none())
 }
 
@@ -662,10 +662,10 @@ fn object_getattribute(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     }
 }
 
-fn object_delattr(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn object_delattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__delattr__", args, kw);
     a.expect(2, 2)?;
-    attr::generic_delattr(&a.pos[0], &a.pos[1])?;
+    attr::object_delattr(vm, &a.pos[0], &a.pos[1])?;
     Ok(none())
 }
 

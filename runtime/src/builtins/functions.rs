@@ -305,12 +305,12 @@ fn getattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.no_kwargs()?;
     a.expect(2, 3)?;
     let name = attr_name("getattr", &a.pos[1])?;
-    match attr::lookup(vm, &a.pos[0], name)? {
-        Some(v) => Ok(v),
-        None => match a.pos.get(2) {
-            Some(d) => Ok(d.clone()),
-            None => Err(attr::attribute_error(&a.pos[0], name)),
-        },
+    match (attr::lookup(vm, &a.pos[0], name), a.pos.get(2)) {
+        (Ok(Some(v)), _) => Ok(v),
+        (Ok(None), Some(d)) => Ok(d.clone()),
+        (Err(e), Some(d)) if e.matches(exc().attribute_error) => Ok(d.clone()),
+        (Ok(None), None) => Err(attr::attribute_error(&a.pos[0], name)),
+        (Err(e), _) => Err(e),
     }
 }
 
@@ -489,10 +489,8 @@ fn radix(args: &[Value], kwnames: &[Value], name: &'static str, base: u32) -> Py
     let a = Args::new(name, args, kwnames);
     a.no_kwargs()?;
     a.expect(1, 1)?;
-    match int::as_int(&a.pos[0]) {
-        Some(i) => Ok(pystr::from_string(int_ops::to_prefixed_string(&i, base).into())),
-        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(&a.pos[0])))),
-    }
+    let i = ops::index_int(&a.pos[0])?;
+    Ok(pystr::from_string(int_ops::to_prefixed_string(&i, base).into()))
 }
 
 fn bin(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -235,6 +235,12 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "__defaults__" => Some(or_none(f.get(&f.defaults))),
             "__kwdefaults__" => Some(or_none(f.get(&f.kwdefaults))),
             "__closure__" => Some(or_none(f.get(&f.closure))),
+            "__annotations__" => {
+                if f.borrow(&f.annotations).is_null() {
+                    f.set(&f.annotations, dict::new_dict());
+                }
+                Some(f.get(&f.annotations))
+            }
             "__dict__" => {
                 if f.borrow(&f.dict).is_null() {
                     f.set(&f.dict, dict::new_dict());
@@ -454,10 +460,17 @@ pub fn setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()>
             super::call::call(vm, &setter, &[obj.clone(), name.clone(), value], &[])?;
             return Ok(());
         }
-        if let Some(d) = ty.lookup(name) {
-            if is_data_descriptor(&d) {
-                return set_descriptor(vm, &d, obj, Some(value));
-            }
+    }
+    object_setattr(vm, obj, name, value)
+}
+
+/// `object.__setattr__`: a data descriptor's setter (property, slot,
+/// `__set__`), else the instance dict.
+pub fn object_setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(d) = ty.lookup(name).filter(is_data_descriptor) {
+            return set_descriptor(vm, &d, obj, Some(value));
         }
     }
     generic_setattr(obj, name, value)
@@ -515,6 +528,7 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
             "__name__" => f.set(&f.name, value),
             "__qualname__" => f.set(&f.qualname, value),
             "__doc__" => f.set(&f.doc, value),
+            "__annotations__" => f.set(&f.annotations, value),
             "__defaults__" => f.set(&f.defaults, if is_none(&value) { Value::NULL } else { value }),
             "__kwdefaults__" => f.set(&f.kwdefaults, if is_none(&value) { Value::NULL } else { value }),
             _ => {
@@ -574,10 +588,16 @@ pub fn delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
             super::call::call(vm, &f, &[obj.clone(), name.clone()], &[])?;
             return Ok(());
         }
-        if let Some(d) = ty.lookup(name) {
-            if is_data_descriptor(&d) {
-                return set_descriptor(vm, &d, obj, None);
-            }
+    }
+    object_delattr(vm, obj, name)
+}
+
+/// `object.__delattr__`: a data descriptor's deleter, else the instance dict.
+pub fn object_delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(d) = ty.lookup(name).filter(is_data_descriptor) {
+            return set_descriptor(vm, &d, obj, None);
         }
     }
     generic_delattr(obj, name)

@@ -1055,7 +1055,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                             fn_attr::DEFAULTS => f.set(&f.defaults, attr_v),
                             fn_attr::KWDEFAULTS => f.set(&f.kwdefaults, attr_v),
                             fn_attr::CLOSURE => f.set(&f.closure, attr_v),
-                            _ => {} // annotations are not kept
+                            _ => crate::objects::function::set_annotations(f, &attr_v),
                         }
                         push!(func);
                     }

@@ -1032,14 +1032,27 @@ pub fn str_value(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 /// The index value of an int-like operand (`__index__`).
 pub fn index_value(v: &Value) -> PyResult<i64> {
-    match int::as_int(v) {
-        Some(Int::Small(i)) => Ok(i),
-        Some(Int::Big(_)) => {
+    match index_int(v)? {
+        Int::Small(i) => Ok(i),
+        Int::Big(_) => {
             Err(PyErr::new(exc().index_error, format!("cannot fit '{}' into an index-sized integer", type_name(v))))
         }
-        None => {
-            Err(PyErr::new(exc().type_error, format!("'{}' object cannot be interpreted as an integer", type_name(v))))
-        }
+    }
+}
+
+/// `operator.index(v)`: an int, or what a class's `__index__` returns.
+pub fn index_int(v: &Value) -> PyResult<Int> {
+    if let Some(i) = int::as_int(v) {
+        return Ok(i);
+    }
+    let not_int =
+        || PyErr::new(exc().type_error, format!("'{}' object cannot be interpreted as an integer", type_name(v)));
+    let Some(vm) = crate::vm::current() else { return Err(not_int()) };
+    match call_dunder(vm, v, "__index__", &[])? {
+        Some(r) => int::as_int(&r).ok_or_else(|| {
+            PyErr::new(exc().type_error, format!("__index__ returned non-int (type {})", type_name(&r)))
+        }),
+        None => Err(not_int()),
     }
 }
 
@@ -1058,13 +1071,16 @@ pub fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) ->
         if is_none(v) {
             Ok(None)
         } else {
-            match int::as_int(v) {
-                Some(Int::Small(i)) => Ok(Some(i)),
-                Some(Int::Big(b)) => Ok(Some(if b < dashu_int::IBig::ZERO { i64::MIN / 2 } else { i64::MAX / 2 })),
-                None => Err(PyErr::new(
-                    exc().type_error,
-                    "slice indices must be integers or None or have an __index__ method",
-                )),
+            let i = index_int(v).map_err(|e| {
+                if e.matches(exc().type_error) {
+                    PyErr::new(exc().type_error, "slice indices must be integers or None or have an __index__ method")
+                } else {
+                    e
+                }
+            })?;
+            match i {
+                Int::Small(i) => Ok(Some(i)),
+                Int::Big(b) => Ok(Some(if b < dashu_int::IBig::ZERO { i64::MIN / 2 } else { i64::MAX / 2 })),
             }
         }
     };
@@ -1100,7 +1116,7 @@ pub fn builtin_getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
     match l {
         Layout::List => {
             let li = list::as_list(c).unwrap();
-            let i = index_value(key).map_err(|_| seq_index_type_error("list", key))?;
+            let i = seq_key(key, "list")?;
             match seq_index(i, li.len()) {
                 Some(i) => Ok(li.get(i).unwrap()),
                 None => Err(PyErr::new(exc().index_error, "list index out of range")),
@@ -1108,7 +1124,7 @@ pub fn builtin_getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         }
         Layout::Tuple => {
             let items = tuple::items(c);
-            let i = index_value(key).map_err(|_| seq_index_type_error("tuple", key))?;
+            let i = seq_key(key, "tuple")?;
             match seq_index(i, items.len()) {
                 Some(i) => Ok(items[i].clone()),
                 None => Err(PyErr::new(exc().index_error, "tuple index out of range")),
@@ -1116,7 +1132,7 @@ pub fn builtin_getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         }
         Layout::Str => {
             let s = pystr::as_str_obj(c).unwrap();
-            let i = index_value(key).map_err(|_| seq_index_type_error("string", key))?;
+            let i = seq_key(key, "string")?;
             match seq_index(i, s.nchars) {
                 Some(i) => Ok(pystr::char_at(s, i)),
                 None => Err(PyErr::new(exc().index_error, "string index out of range")),
@@ -1137,20 +1153,52 @@ pub fn builtin_getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         },
         Layout::Range => {
             let r = range::as_range(c).unwrap();
-            let Some(i) = int::as_int(key) else {
-                return Err(seq_index_type_error("range", key));
-            };
+            let i = index_int(key).map_err(|e| {
+                if e.matches(exc().type_error) {
+                    seq_index_type_error("range", key)
+                } else {
+                    e
+                }
+            })?;
             let i = if i.is_negative() { int_ops::add(&i, &r.length) } else { i };
             if i.is_negative() || int_ops::cmp(&i, &r.length) != Ordering::Less {
                 return Err(PyErr::new(exc().index_error, "range object index out of range"));
             }
             Ok(int::from_int(r.item(&i)))
         }
+        Layout::Type => class_getitem(vm, c, key),
         _ => match call_dunder(vm, c, "__getitem__", std::slice::from_ref(key))? {
             Some(r) => Ok(r),
             None => Err(PyErr::new(exc().type_error, format!("'{}' object is not subscriptable", type_name(c)))),
         },
     }
+}
+
+/// `cls[key]` (PEP 560/585): a metaclass `__getitem__`, the class's
+/// `__class_getitem__`, or for the built-in containers a
+/// `types.GenericAlias` (`list[int]` in annotations).
+fn class_getitem(vm: &Vm, cls: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(r) = call_dunder(vm, cls, "__getitem__", std::slice::from_ref(key))? {
+        return Ok(r);
+    }
+    let t = crate::objects::typeobj::as_type(cls).expect("a type");
+    if let Some(f) = t.lookup(&pystr::intern("__class_getitem__")) {
+        let f = crate::objects::descr::as_classmethod(&f).map_or(f.clone(), |m| m.func.clone());
+        return call(vm, &f, &[cls.clone(), key.clone()], &[]);
+    }
+    let b = types();
+    let generic = [b.list, b.dict, b.tuple, b.set, b.frozenset, b.type_].iter().any(|g| g.0 == cls.as_ptr());
+    if generic {
+        let m = crate::modules::import::import_module(vm, "types")?;
+        let alias = super::attr::getattr(vm, &m, &pystr::intern("GenericAlias"))?;
+        return call(vm, &alias, &[cls.clone(), key.clone()], &[]);
+    }
+    Err(PyErr::new(exc().type_error, format!("type '{}' is not subscriptable", t.name())))
+}
+
+/// A sequence subscript as an index (TypeError worded for `what`).
+fn seq_key(key: &Value, what: &str) -> PyResult<i64> {
+    index_value(key).map_err(|e| if e.matches(exc().type_error) { seq_index_type_error(what, key) } else { e })
 }
 
 fn seq_index_type_error(what: &str, key: &Value) -> PyErr {
@@ -1218,7 +1266,7 @@ pub fn builtin_setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResul
             if let Some(s) = crate::objects::slice::as_slice(key) {
                 return set_list_slice(vm, li, s, &value);
             }
-            let i = index_value(key).map_err(|_| seq_index_type_error("list", key))?;
+            let i = seq_key(key, "list")?;
             match seq_index(i, li.len()) {
                 Some(i) => {
                     let old = std::mem::replace(&mut li.items()[i], value);
@@ -1289,7 +1337,7 @@ pub fn builtin_delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
                 drop(removed);
                 return Ok(());
             }
-            let i = index_value(key).map_err(|_| seq_index_type_error("list", key))?;
+            let i = seq_key(key, "list")?;
             match seq_index(i, li.len()) {
                 Some(i) => {
                     let v = li.items().remove(i);

@@ -18,6 +18,7 @@ const MODULES: &[(&str, &str)] = &[
     ("operator", include_str!("../../lib/operator.py")),
     ("random", include_str!("../../lib/random.py")),
     ("string", include_str!("../../lib/string.py")),
+    ("types", include_str!("../../lib/types.py")),
     ("typing", include_str!("../../lib/typing.py")),
 ];
 
