@@ -143,7 +143,6 @@ pub const SYMBOLS: &[&str] = &[
     "pyfast_rt_int_from_i64",
     "pyfast_rt_int_mul_overflow",
     "pyfast_rt_handle_eval_breaker",
-
     // Specialized instructions (tier 1).
     "pyfast_rt_float_new",
     "pyfast_rt_str_concat",
