@@ -18,4 +18,4 @@ pub mod uop_helpers;
 pub mod vm;
 
 /// The highest execution tier this build can run.
-pub const MAX_TIER: u32 = 0;
+pub const MAX_TIER: u32 = 1;

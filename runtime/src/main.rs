@@ -16,8 +16,20 @@ struct Cli {
     tier: u32,
 
     /// Print the bytecode of FILE (every code object) instead of running it.
-    #[arg(long, value_name = "FILE")]
+    /// With --adaptive: run FILE, then print it with the specialized
+    /// instructions in place (`pyfast --dis --adaptive FILE`).
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
     dis: Option<String>,
+
+    /// With --dis: run the program first and show the specialized forms
+    /// its instructions took (like `dis.dis(adaptive=True)`).
+    #[arg(long, requires = "dis")]
+    adaptive: bool,
+
+    /// Print tier-1 specialization statistics on stderr at exit, or write
+    /// them as JSON to FILE (`--stats=FILE`).
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true, default_missing_value = "")]
+    stats: Option<String>,
 
     /// Program file ('-' or nothing with piped stdin reads standard input),
     /// then the arguments passed to it in sys.argv.
@@ -37,7 +49,20 @@ fn main() {
         std::process::exit(2);
     }
     let (source, args, dis) = if let Some(file) = cli.dis {
-        (Source::File(file), cli.args, true)
+        // `--dis FILE`, or `--dis --adaptive FILE [ARGS...]`.
+        let mut args = cli.args.into_iter();
+        let file = if file.is_empty() {
+            match args.next() {
+                Some(f) => f,
+                None => {
+                    eprintln!("pyfast: --dis needs a FILE");
+                    std::process::exit(2);
+                }
+            }
+        } else {
+            file
+        };
+        (Source::File(file), args.collect(), true)
     } else if let Some(code) = cli.command {
         (Source::Command(code), cli.args, false)
     } else {
@@ -55,6 +80,6 @@ fn main() {
             }
         }
     };
-    let status = run(Request { source, args, max_tier: cli.tier, dis });
+    let status = run(Request { source, args, max_tier: cli.tier, dis, adaptive: cli.adaptive, stats: cli.stats });
     std::process::exit(status);
 }

@@ -102,6 +102,7 @@ impl Vm {
         CURRENT.with(|c| c.set(&*vm as *const Vm));
         crate::uop_helpers::install();
         crate::builtins::install(&vm);
+        crate::interp::specialize::call::capture_builtins(&vm);
         crate::modules::install(&vm);
         vm
     }

@@ -248,15 +248,17 @@ pub fn type_new(
             base: primary,
             mro: UnsafeCell::new(Value::NULL),
             dict: d,
-            version: std::cell::Cell::new(1),
+            version: std::cell::Cell::new(0),
             flags: std::cell::Cell::new(fl),
             bases: UnsafeCell::new(tuple::new_tuple(bases.clone())),
+            subclasses: UnsafeCell::new(Vec::new()),
         },
     });
     let cls = Value::from_box(obj);
     let t = as_type(&cls).unwrap();
     let mro = c3_mro(&cls, &bases)?;
     unsafe { *t.mro.get() = tuple::new_tuple(mro) };
+    crate::interp::specialize::register_type(cls.as_ptr());
     if let Some(slots) = slots {
         install_slots(vm, &cls, &slots)?;
     }
@@ -366,6 +368,19 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
         }
     }
     Ok(obj)
+}
+
+/// For tier 1's `CALL_ALLOC_AND_ENTER_INIT`: the Python `__init__` that
+/// `call_heap_type` would call on a new bare instance of `t`, when `t` has
+/// no custom `__new__` (None otherwise). The specialization is guarded by
+/// `t`'s version tag.
+pub fn plain_init(t: &crate::objects::TypeObject) -> Option<Value> {
+    let new = t.lookup(&pystr::intern("__new__"));
+    let custom_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_builtin_fn(&sm.func, object_new));
+    if custom_new.is_some() {
+        return None;
+    }
+    t.lookup(&pystr::intern("__init__")).filter(|i| as_function(i).is_some())
 }
 
 /// Whether `f` is the Rust builtin `native` (e.g. `object.__init__`).

@@ -535,6 +535,7 @@ impl<'a> Compiler<'a> {
             locations: asm.locations.into_boxed_slice(),
             exc_table: asm.exc_table.into_boxed_slice(),
             stacksize: asm.stacksize,
+            caches: Default::default(),
         };
         Ok(new_code(code))
     }

@@ -10,14 +10,14 @@ use crate::vm::Vm;
 use super::ops::type_name;
 
 /// Whether a class attribute binds to the instance when loaded through it.
-fn binds(descr: &Value) -> bool {
+pub(crate) fn binds(descr: &Value) -> bool {
     as_function(descr).is_some() || as_builtin(descr).is_some_and(|b| !b.owner.is_null())
 }
 
 /// Whether a class attribute is a data descriptor (takes precedence over
 /// the instance dict): a property, a slot, or an object whose class
 /// defines `__set__` or `__delete__`.
-fn is_data_descriptor(d: &Value) -> bool {
+pub(crate) fn is_data_descriptor(d: &Value) -> bool {
     let t = type_of(d);
     match t.layout {
         Layout::Property | Layout::Member => true,
@@ -48,7 +48,7 @@ pub fn instance_dict(obj: &Value) -> Option<&Value> {
 }
 
 /// The dict of a plain instance, also when it only backs `__slots__`.
-fn hidden_dict(obj: &Value) -> Option<&Value> {
+pub(crate) fn hidden_dict(obj: &Value) -> Option<&Value> {
     if type_of(obj).layout != Layout::Object {
         return None;
     }
@@ -602,8 +602,8 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
     }
     if let Some(t) = as_type(obj) {
         if t.has_flag(flags::HEAPTYPE) {
+            // The type dict is watched: this invalidates the type's caches.
             dict::set_str(&t.dict, name.clone(), value);
-            t.version.set(t.version.get().wrapping_add(1));
             return Ok(());
         }
         return Err(PyErr::new(
@@ -653,7 +653,6 @@ pub fn generic_delattr(obj: &Value, name: &Value) -> PyResult<()> {
     }
     if let Some(t) = as_type(obj) {
         if t.has_flag(flags::HEAPTYPE) && dict::del_str(&t.dict, name).is_some() {
-            t.version.set(t.version.get().wrapping_add(1));
             return Ok(());
         }
     }

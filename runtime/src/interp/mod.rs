@@ -8,4 +8,5 @@ pub mod frame;
 pub mod frame_locals;
 pub mod gen;
 pub mod ops;
+pub mod specialize;
 pub mod traceback;

@@ -151,12 +151,12 @@ impl Default for JitMemory {
     }
 }
 
-/// An address below the runtime's code, under the chunks already there, for
-/// the kernel to use if it is free.
+/// An address for the kernel to use if it is free: right under the lowest
+/// chunk, or a little below the runtime's code for the first one.
 fn near_runtime_hint(chunks: &[Chunk], size: usize) -> usize {
-    let text = near_runtime_hint as *const () as usize;
-    let lowest = chunks.iter().map(|k| k.base).min().unwrap_or(text & !(CHUNK_BYTES - 1));
-    lowest.saturating_sub(size + (64 << 20))
+    let text = near_runtime_hint as *const () as usize & !(CHUNK_BYTES - 1);
+    let lowest = chunks.iter().map(|k| k.base).min().unwrap_or(text.saturating_sub(64 << 20));
+    lowest.saturating_sub(size)
 }
 
 /// Memory being written: read+write, not executable.

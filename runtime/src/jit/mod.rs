@@ -6,10 +6,24 @@
 //! - [`trampoline`]: the one entry into JIT code;
 //! - [`executor`]: a compiled trace and how to run it.
 //!
-//! The exit protocol is the uop interpreter's (`pyfast_stencils::trace`):
-//! a run ends at a deopt or error exit with the frame exact, and says which
-//! instruction to resume at. Only x86-64 Linux has stencils; elsewhere
-//! [`compile`] says so and traces stay in the uop interpreter.
+//! How the trace tier uses it:
+//! 1. build a trace, `&[UopInst]` (`pyfast_stencils::trace`): each uop with
+//!    its oparg, operand and `target`, the instruction it belongs to. It
+//!    must end in `_EXIT_TRACE` or a `flags::JUMP` uop (`_JUMP_TO_TOP`).
+//! 2. [`compile`] it (or [`emit::emit`] into a [`JitMemory`] of its own).
+//! 3. With the frame exact and the trace's inputs on its stack, call
+//!    [`Executor::execute`]. It returns an `Exit`: deopt or error, the
+//!    instruction to resume at, and the index of the uop that left. The
+//!    frame's `instr` and `stack_depth` are already set to match; after an
+//!    error exit the exception is in `Vm::take_pending_error`. Resume with
+//!    `eval_frame(vm, frame, None)` or `eval_frame(vm, frame, Some(err))`.
+//! 4. Keep the executor alive while it runs (a helper can re-enter the VM,
+//!    which could otherwise drop it); dropping it frees its memory.
+//!
+//! The uop interpreter (`pyfast_stencils::trace::interpret`) follows the
+//! same protocol, so the two are interchangeable. Only x86-64 Linux has
+//! stencils; elsewhere [`compile`] says so and traces stay in the uop
+//! interpreter.
 
 use pyfast_stencils::trace::UopInst;
 

@@ -348,3 +348,67 @@ fn executors_free_their_memory() {
     assert_eq!(mem.stats().used_bytes, 0);
     assert!(mem.stats().chunks <= 1);
 }
+
+/// `def pick(a, b): return a`, entered at its RETURN_VALUE with the value a
+/// trace computed on the stack: the function returns what the trace left.
+const PICK: &str = "
+def pick(a, b):
+    return a
+";
+
+fn computed(m: &Module, a: Value, b: Value, trace: &[UopInst]) -> Outcome {
+    let ret = m.find("pick", Opcode::RETURN_VALUE, &[]);
+    let setup = || (vec![a.clone(), b.clone()], vec![]);
+    run_both(m, "pick", ret, &setup, trace, JitMemory::global(), (&no_hook, &no_hook)).1
+}
+
+#[test]
+fn arithmetic_and_comparison_uops_agree_with_the_uop_interpreter() {
+    use pyfast_stencils::compare_op;
+    let m = Module::new(PICK);
+    let ret = m.find("pick", Opcode::RETURN_VALUE, &[]);
+    let u = |id: UopId, oparg: u32| UopInst::new(id, oparg, 0, ret);
+    // a * b - b, with a comparison computed and dropped on the way.
+    let arith = [
+        u(_LOAD_FAST, 0),
+        u(_LOAD_FAST, 1),
+        u(_GUARD_TOS_INT, 0),
+        u(_GUARD_NOS_INT, 0),
+        u(_BINARY_OP_MULTIPLY_INT, 0),
+        u(_LOAD_FAST, 0),
+        u(_LOAD_FAST, 1),
+        u(_COMPARE_OP_INT, compare_op::LT),
+        u(_POP_TOP, 0),
+        u(_LOAD_FAST, 1),
+        u(_BINARY_OP_SUBTRACT_INT, 0),
+        u(_EXIT_TRACE, 0),
+    ];
+    for (a, b) in [(6, 7), (-5, 3), (0, -1), (1 << 30, 1 << 20)] {
+        let o = computed(&m, int::from_i64(a), int::from_i64(b), &arith);
+        assert_eq!(o.result, (a * b - b).to_string());
+        assert_eq!(o.exit, Exit { kind: ExitKind::Deopt, instr: ret, uop: 11 });
+    }
+    // A guard sends a float back to the interpreter before any arithmetic.
+    let o = computed(&m, float::new_float(1.5), int::from_i64(2), &arith);
+    assert_eq!((o.exit.uop, o.frame.1, o.result.as_str()), (3, 2, "2"));
+    // A product past 64 bits comes from the runtime.
+    let mul = [u(_LOAD_FAST, 0), u(_LOAD_FAST, 1), u(_BINARY_OP_MULTIPLY_INT, 0), u(_EXIT_TRACE, 0)];
+    let o = computed(&m, int::from_i64(1 << 40), int::from_i64(-(1 << 40)), &mul);
+    assert_eq!(o.result, "-1208925819614629174706176");
+    // Every comparison (the stencil that does not fall through).
+    for op in [compare_op::LT, compare_op::LE, compare_op::EQ, compare_op::NE, compare_op::GT, compare_op::GE] {
+        let cmp = [u(_LOAD_FAST, 0), u(_LOAD_FAST, 1), u(_COMPARE_OP_INT, op), u(_EXIT_TRACE, 0)];
+        for (a, b) in [(1, 2), (2, 2), (3, 2)] {
+            let want = match op {
+                compare_op::LT => a < b,
+                compare_op::LE => a <= b,
+                compare_op::EQ => a == b,
+                compare_op::NE => a != b,
+                compare_op::GT => a > b,
+                _ => a >= b,
+            };
+            let o = computed(&m, int::from_i64(a), int::from_i64(b), &cmp);
+            assert_eq!(o.result, if want { "True" } else { "False" }, "{a} op {op} {b}");
+        }
+    }
+}

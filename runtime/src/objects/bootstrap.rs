@@ -21,9 +21,10 @@ fn bare_type(layout: Layout, flags: u32) -> *mut Obj<TypeObject> {
             base: Value::NULL,
             mro: UnsafeCell::new(Value::NULL),
             dict: Value::NULL,
-            version: Cell::new(1),
+            version: Cell::new(0),
             flags: Cell::new(flags),
             bases: UnsafeCell::new(Value::NULL),
+            subclasses: UnsafeCell::new(Vec::new()),
         },
     }))
 }
@@ -96,6 +97,7 @@ fn fill_type(p: TypePtr, name: &str) {
         (*obj).data.dict.make_immortal();
         *(*obj).data.mro.get() = super::tuple::new_tuple(mro);
     }
+    crate::interp::specialize::register_type(p.0);
 }
 
 /// A new immortal built-in type (exceptions, types of built-in modules).

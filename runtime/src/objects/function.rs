@@ -7,6 +7,8 @@ use super::typeobj::{type_of, types, Layout};
 use super::value::{Header, Obj, Value};
 use crate::vm::Vm;
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct FunctionObj {
     pub code: Value,
     pub globals: Value,
@@ -22,11 +24,13 @@ pub struct FunctionObj {
     pub doc: UnsafeCell<Value>,
     /// `__dict__`, created on first use (NULL until then).
     pub dict: UnsafeCell<Value>,
+    /// The function version: unique to this function object in its
+    /// current state (a new one is taken whenever code, defaults, closure
+    /// or any other attribute changes), so a call-site cache validates the
+    /// callee with one compare. 0 when versions ran out (not specialized).
+    pub version: Cell<u32>,
     /// `__annotations__` dict, created on first use (NULL until then).
     pub annotations: UnsafeCell<Value>,
-    /// Bumped when code, defaults or closure change, so call-site caches
-    /// validate with one compare.
-    pub version: Cell<u32>,
 }
 
 impl FunctionObj {
@@ -40,7 +44,7 @@ impl FunctionObj {
 
     pub fn set(&self, f: &UnsafeCell<Value>, v: Value) {
         let old = unsafe { std::mem::replace(&mut *f.get(), v) };
-        self.version.set(self.version.get().wrapping_add(1));
+        self.version.set(next_function_version());
         drop(old);
     }
 
@@ -71,10 +75,16 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
             closure: UnsafeCell::new(Value::NULL),
             doc: UnsafeCell::new(doc),
             dict: UnsafeCell::new(Value::NULL),
+            version: Cell::new(next_function_version()),
             annotations: UnsafeCell::new(Value::NULL),
-            version: Cell::new(1),
         },
     }))
+}
+
+/// A fresh function version (0 once the 32-bit space is used up).
+fn next_function_version() -> u32 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    crate::interp::specialize::next_version(&NEXT)
 }
 
 /// `__annotations__` from the compiler's flat `(name, value, ...)` tuple.
@@ -129,6 +139,8 @@ pub fn as_cell(v: &Value) -> Option<&CellObj> {
 }
 
 /// A callable bound to its first argument (`obj.method`).
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct BoundMethodObj {
     pub func: Value,
     pub self_: Value,

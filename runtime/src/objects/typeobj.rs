@@ -79,6 +79,8 @@ pub mod flags {
     pub const HAS_SLOTS: u32 = 1 << 4;
 }
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct TypeObject {
     pub name: Value,
     /// `__qualname__` (NULL: same as the name).
@@ -90,12 +92,18 @@ pub struct TypeObject {
     pub mro: UnsafeCell<Value>,
     /// `__dict__`: a dict of attributes (methods, class variables).
     pub dict: Value,
-    /// Bumped on every change to this type or its bases' dicts, so a cached
-    /// attribute lookup can be validated with one compare.
+    /// The version tag (CPython's `tp_version_tag`): non-zero and unique
+    /// to this type while neither it nor any type in its MRO has changed
+    /// since the tag was assigned; 0 when none is assigned. Tier-1 caches
+    /// of attribute lookups validate with one compare against it. Assigned
+    /// by `specialize::type_version`, cleared by `specialize::type_modified`.
     pub version: Cell<u32>,
     pub flags: Cell<u32>,
     /// `__bases__` of a heap type (NULL for built-in types: their base).
     pub bases: UnsafeCell<Value>,
+    /// Every other type that has this one in its MRO, so that a change to
+    /// this type clears their tags too. Types are never freed.
+    pub subclasses: UnsafeCell<Vec<*const Header>>,
 }
 
 impl TypeObject {
@@ -296,21 +304,39 @@ unsafe impl Sync for Registry {}
 unsafe impl Send for Registry {}
 
 static TYPES: OnceLock<Registry> = OnceLock::new();
+/// Set once phase 2 of the creation finished: other threads (tests run
+/// several VMs at once) wait for it rather than see half-made types.
+static READY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static INIT_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    static INITIALIZING: Cell<bool> = const { Cell::new(false) };
+}
 
 /// The built-in types. Created on first use; they live for the process.
 #[inline(always)]
 pub fn types() -> &'static BuiltinTypes {
     match TYPES.get() {
-        Some(r) => &r.0,
-        None => init_types(),
+        Some(r) if READY.load(std::sync::atomic::Ordering::Acquire) => &r.0,
+        _ => init_types(),
     }
 }
 
 #[cold]
 fn init_types() -> &'static BuiltinTypes {
-    // Phase 1 allocates bare type objects; phase 2 needs `types()` itself
-    // (names are strs, dicts are dicts), so it runs once the registry is set.
-    let _ = TYPES.set(Registry(super::bootstrap::allocate_builtin_types()));
-    super::bootstrap::finish_builtin_types();
+    // Phase 2 of the creation on this thread uses `types()` itself.
+    if INITIALIZING.with(|i| i.get()) {
+        return &TYPES.get().expect("phase 1 done").0;
+    }
+    let _guard = INIT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if !READY.load(std::sync::atomic::Ordering::Acquire) {
+        INITIALIZING.with(|i| i.set(true));
+        // Phase 1 allocates bare type objects; phase 2 needs `types()`
+        // (names are strs, dicts are dicts), so it runs once the registry is set.
+        let _ = TYPES.set(Registry(super::bootstrap::allocate_builtin_types()));
+        super::bootstrap::finish_builtin_types();
+        INITIALIZING.with(|i| i.set(false));
+        READY.store(true, std::sync::atomic::Ordering::Release);
+    }
     &TYPES.get().expect("just set").0
 }

@@ -65,17 +65,26 @@ impl Compile {
         self.flags.push(flag.into());
     }
 
-    /// Compile into `out` (an object file path); errors carry rustc's output.
-    pub fn run(&self, out: &Path) -> Result<Vec<u8>, String> {
+    /// Compile into `out` (an object file path; the LLVM IR goes beside it);
+    /// errors carry rustc's output.
+    pub fn run(&self, out: &Path) -> Result<Compiled, String> {
+        let ir_path = out.with_extension("ll");
+        // rustc keeps temporary files, named after the crate, in its working
+        // directory: give each object its own crate name and run beside it.
+        let stem: String = out
+            .file_stem()
+            .map(|s| s.to_string_lossy().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect())
+            .unwrap_or_default();
         let mut cmd = Command::new(&self.rustc);
+        if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            cmd.current_dir(dir);
+        }
         cmd.arg("--crate-type=lib")
-            .arg("--crate-name=pyfast_stencil_objects")
+            .arg(format!("--crate-name=pyfast_stencils_{stem}"))
             .arg(format!("--edition={}", self.edition))
-            .arg("--emit=obj")
+            .arg(format!("--emit=obj={},llvm-ir={}", out.display(), ir_path.display()))
             .arg("--cap-lints=allow")
-            .args(&self.flags)
-            .arg("-o")
-            .arg(out);
+            .args(&self.flags);
         if let Some(t) = &self.target {
             cmd.arg(format!("--target={t}"));
         }
@@ -93,6 +102,18 @@ impl Compile {
                 String::from_utf8_lossy(&output.stderr)
             ));
         }
-        std::fs::read(out).map_err(|e| format!("cannot read {}: {e}", out.display()))
+        let read_err = |p: &Path, e: std::io::Error| format!("cannot read {}: {e}", p.display());
+        Ok(Compiled {
+            object: std::fs::read(out).map_err(|e| read_err(out, e))?,
+            ir: std::fs::read_to_string(&ir_path).map_err(|e| read_err(&ir_path, e))?,
+        })
     }
+}
+
+/// What a [`Compile`] produced.
+pub struct Compiled {
+    /// The relocatable object.
+    pub object: Vec<u8>,
+    /// Its LLVM IR (for what the object does not say: see [`crate::ir`]).
+    pub ir: String,
 }

@@ -11,7 +11,9 @@
 //!   runtime memory, no PC-relative reads of runtime data);
 //! - no panic path (a call into `core::panicking` or a `*_fail` helper);
 //! - no jump table (data holding code addresses);
-//! - no unwind table (`.eh_frame` or `.gcc_except_table` entry);
+//! - no unwind table that was asked for or is needed: an `.eh_frame` entry
+//!   is accepted (and dropped) only for a `nounwind` function without
+//!   landing pads, see [`crate::ir`];
 //! - no writable or thread-local data (stencils are copied, so a `static`
 //!   they change would not be shared).
 
@@ -40,7 +42,7 @@ pub fn runtime_symbols(object: &[u8]) -> Result<Vec<String>, String> {
 }
 
 /// Every stencil in the object, verified; or every rule that failed.
-pub fn extract(object: &[u8], allowed_runtime: &[String]) -> Result<Vec<Stencil>, Vec<String>> {
+pub fn extract(object: &[u8], ir: &str, allowed_runtime: &[String]) -> Result<Vec<Stencil>, Vec<String>> {
     let file = File::parse(object).map_err(|e| vec![format!("cannot read the stencil object: {e}")])?;
     if file.architecture() != object::Architecture::X86_64 || file.format() != object::BinaryFormat::Elf {
         return Err(vec![format!("stencils are built for x86-64 ELF only, not {:?}", file.architecture())]);
@@ -63,7 +65,7 @@ pub fn extract(object: &[u8], allowed_runtime: &[String]) -> Result<Vec<Stencil>
             holes: Vec::new(),
             runtime_use: BTreeMap::new(),
         };
-        let stencil = cx.entry(sym, &unwind);
+        let stencil = cx.entry(sym, &unwind, ir);
         match stencil {
             Some(s) if cx.errors.is_empty() => stencils.push(s),
             _ => errors.extend(cx.errors),
@@ -134,7 +136,7 @@ impl Extraction<'_, '_> {
         self.errors.push(format!("stencil `{}`: {msg}", self.name));
     }
 
-    fn entry(&mut self, sym: &object::Symbol, unwind: &HashSet<SectionIndex>) -> Option<Stencil> {
+    fn entry(&mut self, sym: &object::Symbol, unwind: &HashSet<SectionIndex>, ir: &str) -> Option<Stencil> {
         let SymbolSection::Section(index) = sym.section() else {
             self.fail("its entry is not in a section".into());
             return None;
@@ -145,11 +147,18 @@ impl Extraction<'_, '_> {
         let size = if sym.size() == 0 { bytes.len() - start } else { sym.size() as usize };
         let code = bytes.get(start..start + size)?.to_vec();
         if unwind.contains(&index) {
-            self.fail(
-                "has an unwind table (an .eh_frame entry; an inlined function brought a personality routine, or \
-                 unwind tables were forced on)"
-                    .into(),
-            );
+            let why = match crate::ir::unwinding(ir, sym.name().unwrap_or_default()) {
+                None => Some("(and its LLVM IR is not there to say why)"),
+                Some(u) if u.landing_pads => Some("with landing pads"),
+                Some(u) if u.uwtable => Some("(unwind tables were turned on)"),
+                Some(u) if !u.nounwind => Some("(it may unwind)"),
+                // A nounwind function that inherited a personality routine
+                // from inlined core code: the entry is never used.
+                Some(_) => None,
+            };
+            if let Some(why) = why {
+                self.fail(format!("has an unwind table {why}"));
+            }
         }
         for (offset, rel) in sec.relocations() {
             let offset = offset as usize;

@@ -5,7 +5,8 @@
 //!    (turning on the stencil template: one entry function per uop, see
 //!    `stencils/src/template.rs`) using the `rustc` cargo gave the build
 //!    script, into one object file ([`compile`]);
-//! 2. reads it with the `object` crate, cuts out one stencil per entry
+//! 2. reads it with the `object` crate (and what unwinding it needs from
+//!    the LLVM IR, [`ir`]), cuts out one stencil per entry
 //!    (code, read-only data, holes) and verifies it ([`extract`]);
 //! 3. makes stencils fall through into the next one ([`x86::fall_through`]);
 //! 4. writes `$OUT_DIR/stencils.rs` ([`write`]).
@@ -15,6 +16,7 @@
 pub mod compile;
 pub mod extract;
 pub mod hole;
+pub mod ir;
 pub mod write;
 pub mod x86;
 
@@ -31,9 +33,9 @@ pub const JIT_CFG: &str = "pyfast_jit";
 
 /// Compile `compile.source`, extract and verify its stencils.
 pub fn stencils_from(compile: &Compile, object_path: &Path) -> Result<Vec<Stencil>, Vec<String>> {
-    let object = compile.run(object_path).map_err(|e| vec![e])?;
-    let allowed = extract::runtime_symbols(&object).unwrap_or_default();
-    extract::extract(&object, &allowed)
+    let out = compile.run(object_path).map_err(|e| vec![e])?;
+    let allowed = extract::runtime_symbols(&out.object).unwrap_or_default();
+    extract::extract(&out.object, &out.ir, &allowed)
 }
 
 /// Whether stencils can be built for the target cargo is building for.

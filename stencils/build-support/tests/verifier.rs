@@ -19,6 +19,9 @@ unsafe extern "C" {
     static runtime_table: [u64; 4];
     fn not_allowed(x: u64) -> u64;
 }
+unsafe extern "C-unwind" {
+    fn may_unwind();
+}
 #[used]
 #[link_section = ".pyfast.runtime_symbols"]
 static RUNTIME: [u8; 21] = *b"helper\0runtime_table\0";
@@ -174,6 +177,48 @@ fn an_unwind_table_is_rejected() {
         "_UNWINDS",
         "has an unwind table",
     );
+}
+
+#[test]
+fn landing_pads_are_rejected() {
+    rejected(
+        "landing_pads",
+        r#"
+        struct Guard(*mut u64);
+        impl Drop for Guard {
+            fn drop(&mut self) { unsafe { *self.0 = 0 } }
+        }
+        #[export_name = "_JIT_ENTRY__CLEANS_UP"]
+        pub unsafe extern "C" fn bad(f: *mut u8, sp: *mut u64) -> u64 {
+            let g = Guard(sp);
+            may_unwind();
+            drop(g);
+            _JIT_CONTINUE(f, sp)
+        }
+        "#,
+        &[("-Cpanic", "-Cpanic=unwind")],
+        "_CLEANS_UP",
+        "has an unwind table with landing pads",
+    );
+}
+
+#[test]
+fn an_unneeded_unwind_entry_from_inlined_core_code_is_dropped() {
+    // `Ord::min` and `rotate_left` give the function a personality routine,
+    // so LLVM emits an .eh_frame entry for it although it cannot unwind.
+    let stencils = build(
+        "personality",
+        r#"
+        #[export_name = "_JIT_ENTRY__MIN"]
+        pub unsafe extern "C" fn min(f: *mut u8, sp: *mut u64) -> u64 {
+            *sp = (*sp).min(*sp.add(1)).rotate_left(oparg());
+            _JIT_CONTINUE(f, sp)
+        }
+        "#,
+        &[],
+    )
+    .expect("verifies");
+    assert!(stencils[0].falls_through);
 }
 
 #[test]

@@ -30,6 +30,35 @@ extern "C" fn pyfast_rt_handle_eval_breaker() -> u64 {
     1
 }
 
+macro_rules! unmodelled {
+    ($($name:ident($($a:ident: $t:ty),*) $(-> $r:ty)?;)*) => {
+        $(
+            #[no_mangle]
+            extern "C" fn $name($($a: $t),*) $(-> $r)? {
+                $(let _ = $a;)*
+                panic!(concat!(stringify!($name), " is not modelled in uop unit tests"))
+            }
+        )*
+    };
+}
+
+unmodelled! {
+    pyfast_rt_float_new(v: f64) -> u64;
+    pyfast_rt_str_concat(a: u64, b: u64) -> u64;
+    pyfast_rt_str_compare(a: u64, b: u64, op: u32) -> u64;
+    pyfast_rt_str_getitem(s: u64, i: i64) -> u64;
+    pyfast_rt_dict_getitem(d: u64, key: u64) -> u64;
+    pyfast_rt_dict_setitem(d: u64, key: u64, value: u64) -> u64;
+    pyfast_rt_contains(c: u64, key: u64) -> u64;
+    pyfast_rt_dict_lookup_str(d: u64, name: u64) -> u64;
+    pyfast_rt_dict_store_str(d: u64, name: u64, value: u64);
+    pyfast_rt_list_append(list: u64, v: u64);
+    pyfast_rt_len(o: u64) -> u64;
+    pyfast_rt_isinstance(o: u64, cls: u64) -> u64;
+    pyfast_rt_str_of(o: u64) -> u64;
+    pyfast_rt_tuple_of(o: u64) -> u64;
+}
+
 /// Fake `True`/`False`/types: addresses of static words, never freed.
 pub static FAKE_OBJECTS: [[u64; 6]; 3] = [[0; 6]; 3];
 
