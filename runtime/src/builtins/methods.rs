@@ -20,6 +20,7 @@ pub fn install() {
     super::add_methods(t.generator, GEN_METHODS);
     super::add_methods(t.frame_locals_proxy, PROXY_METHODS);
     super::add_methods(t.slice, &[("indices", slice_indices)]);
+    super::add_methods(t.range, &[("index", range_index), ("count", range_count)]);
     super::add_wrapped(t.str, t.staticmethod, "maketrans", str_maketrans);
     super::add_wrapped(t.dict, t.classmethod, "fromkeys", dict_fromkeys);
     for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
@@ -498,6 +499,40 @@ fn str_translate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
     }
     Ok(new_s(out))
+}
+
+/// `range.index(v)`: the position of an int in the range (others are
+/// searched by equality, as CPython does).
+fn range_index(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("index", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    let r = crate::objects::range::as_range(&a.pos[0]).ok_or_else(|| type_error("index() needs a range"))?;
+    let v = &a.pos[1];
+    if int::is_int(v) && ops::contains(vm, &a.pos[0], v)? {
+        let off = crate::objects::int_ops::sub(&int::as_int(v).unwrap(), &r.start);
+        return Ok(int::from_int(crate::objects::int_ops::floordiv(&off, &r.step).map_err(ops::num_err)?));
+    }
+    let it = ops::get_iter(vm, &a.pos[0])?;
+    let mut i = 0i64;
+    while let Some(x) = ops::next(vm, &it)? {
+        if !int::is_int(v) && ops::eq(vm, &x, v)? {
+            return Ok(int::from_i64(i));
+        }
+        i += 1;
+    }
+    Err(PyErr::new(exc().value_error, format!("{} is not in range", ops::repr(vm, v)?)))
+}
+
+fn range_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("count", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    Ok(int::from_i64(match range_index(vm, args, kw) {
+        Ok(_) => 1,
+        Err(e) if e.matches(exc().value_error) => 0,
+        Err(e) => return Err(e),
+    }))
 }
 
 /// `slice.indices(length)`: (start, stop, step) clipped to the length.
