@@ -9,6 +9,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compile;
 pub mod interp;
+pub mod jit;
 pub mod modules;
 pub mod objects;
 pub mod run;

@@ -344,6 +344,20 @@ extern "C" fn pyfast_rt_int_mul_overflow(a: i64, b: i64) -> u64 {
     int::from_int(int_ops::mul(&Int::Small(a), &Int::Small(b))).into_bits()
 }
 
+/// Handle the eval breaker for `_CHECK_PERIODIC`; 0 when that raised (the
+/// exception is pending in the VM).
+#[no_mangle]
+extern "C" fn pyfast_rt_handle_eval_breaker() -> u64 {
+    let Some(vm) = crate::vm::current() else { return 1 };
+    match vm.handle_eval_breaker() {
+        Ok(()) => 1,
+        Err(e) => {
+            vm.set_pending_error(e);
+            0
+        }
+    }
+}
+
 /// Whether a word the uops produced is the value `v` (for tests).
 #[cfg(test)]
 fn word_is(w: u64, v: &str) -> bool {

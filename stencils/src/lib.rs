@@ -180,7 +180,16 @@ pub mod compare_op {
     pub const GE: u32 = 5;
 }
 
+pub mod trace;
 pub mod uops;
+
+/// The stencil tables (not in the stencil build itself, which makes them).
+#[cfg(not(pyfast_stencils))]
+pub mod jit;
+
+/// What the stencil build compiles: one entry per uop.
+#[cfg(pyfast_stencils)]
+mod template;
 
 #[cfg(test)]
 mod tests {

@@ -147,6 +147,7 @@ fn subclassable(l: Layout) -> bool {
             | Layout::Int
             | Layout::Float
             | Layout::Str
+            | Layout::Bytes
             | Layout::Tuple
             // Metaclasses: their instances are classes.
             | Layout::Type
@@ -216,6 +217,9 @@ pub fn type_new(
             }
         }
     }
+    if dict::get_str(&d, &pystr::intern("__doc__")).is_none() {
+        dict::set_str(&d, pystr::intern("__doc__"), none());
+    }
     // Defining __eq__ without __hash__ makes instances unhashable.
     if dict::get_str(&d, &pystr::intern("__eq__")).is_some() && dict::get_str(&d, &pystr::intern("__hash__")).is_none()
     {
@@ -239,6 +243,7 @@ pub fn type_new(
             dict: d,
             version: std::cell::Cell::new(0),
             flags: std::cell::Cell::new(fl),
+            bases: UnsafeCell::new(tuple::new_tuple(bases.clone())),
             subclasses: UnsafeCell::new(Vec::new()),
         },
     });
@@ -247,7 +252,6 @@ pub fn type_new(
     let mro = c3_mro(&cls, &bases)?;
     unsafe { *t.mro.get() = tuple::new_tuple(mro) };
     crate::interp::specialize::register_type(cls.as_ptr());
-    set_bases(&cls, tuple::new_tuple(bases));
     if let Some(slots) = slots {
         install_slots(vm, &cls, &slots)?;
     }
@@ -272,11 +276,6 @@ pub fn type_new(
     }
     init_subclass(vm, &cls, kw_values, kw_names)?;
     Ok(cls)
-}
-
-/// `__bases__` lives in the type dict of heap types.
-fn set_bases(cls: &Value, bases: Value) {
-    dict::set_str(&as_type(cls).unwrap().dict, pystr::intern("__bases__"), bases);
 }
 
 fn init_subclass(vm: &Vm, cls: &Value, kw_values: &[Value], kw_names: &[Value]) -> PyResult<()> {
@@ -446,6 +445,10 @@ fn subclass_instance(value: &Value, tp: TypePtr, t: &TypeObject) -> Value {
             make(StrObj { s: so.s.clone(), nchars: so.nchars, hash: std::cell::Cell::new(-1) }, tp, d)
         }
         Layout::Tuple => make(TupleObj { items: tuple::items(value).to_vec().into_boxed_slice() }, tp, d),
+        Layout::Bytes => {
+            let data = crate::objects::bytes::as_bytes(value).expect("bytes").to_vec();
+            make(crate::objects::bytes::BytesObj::new(data), tp, d)
+        }
         Layout::List => make(list::ListObj::new(Vec::new()), tp, d),
         Layout::Dict => make(dict::DictObj::new(), tp, d),
         Layout::Set => make(crate::objects::set::SetObj::new(), tp, d),
@@ -643,10 +646,10 @@ fn object_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     new_instance_of(vm, cls, &args[1..args.len() - kw.len()], &[])
 }
 
-fn object_setattr(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn object_setattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__setattr__", args, kw);
     a.expect(3, 3)?;
-    attr::generic_setattr(&a.pos[0], &a.pos[1], a.pos[2].clone())?;
+    attr::object_setattr(vm, &a.pos[0], &a.pos[1], a.pos[2].clone())?;
     Ok(none())
 }
 
@@ -659,10 +662,10 @@ fn object_getattribute(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     }
 }
 
-fn object_delattr(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn object_delattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__delattr__", args, kw);
     a.expect(2, 2)?;
-    attr::generic_delattr(&a.pos[0], &a.pos[1])?;
+    attr::object_delattr(vm, &a.pos[0], &a.pos[1])?;
     Ok(none())
 }
 
@@ -787,7 +790,7 @@ pub fn install(vm: &Vm) {
         crate::interned!("__init__"),
         new_method_descriptor("__init__", exception_init, be.value()),
     );
-    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+    for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
         let new = descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", base_new));
         dict::set_str(&ty.as_type().dict, crate::interned!("__new__"), new);
     }

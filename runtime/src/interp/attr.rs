@@ -41,6 +41,7 @@ pub fn instance_dict(obj: &Value) -> Option<&Value> {
         Layout::Int => Some(unsafe { &*descr::sub_dict::<crate::objects::int::IntObj>(obj).get() }),
         Layout::Float => Some(unsafe { &*descr::sub_dict::<crate::objects::float::FloatObj>(obj).get() }),
         Layout::Str => Some(unsafe { &*descr::sub_dict::<crate::objects::str::StrObj>(obj).get() }),
+        Layout::Bytes => Some(unsafe { &*descr::sub_dict::<crate::objects::bytes::BytesObj>(obj).get() }),
         Layout::Tuple => Some(unsafe { &*descr::sub_dict::<crate::objects::tuple::TupleObj>(obj).get() }),
         _ => None,
     }
@@ -198,7 +199,7 @@ fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Val
         "__qualname__" => Some(t.qualname()),
         "__mro__" => Some(unsafe { (*t.mro.get()).clone() }),
         "__base__" => Some(if t.base.is_null() { none() } else { t.base.clone() }),
-        "__bases__" => Some(if t.base.is_null() { tuple::empty() } else { tuple::new_tuple(vec![t.base.clone()]) }),
+        "__bases__" => Some(t.bases()),
         "__dict__" => Some(t.dict.clone()),
         "__class__" => Some(crate::objects::type_ptr_of(obj).value()),
         "__module__" => Some(pystr::intern("builtins")),
@@ -234,6 +235,12 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "__defaults__" => Some(or_none(f.get(&f.defaults))),
             "__kwdefaults__" => Some(or_none(f.get(&f.kwdefaults))),
             "__closure__" => Some(or_none(f.get(&f.closure))),
+            "__annotations__" => {
+                if f.borrow(&f.annotations).is_null() {
+                    f.set(&f.annotations, dict::new_dict());
+                }
+                Some(f.get(&f.annotations))
+            }
             "__dict__" => {
                 if f.borrow(&f.dict).is_null() {
                     f.set(&f.dict, dict::new_dict());
@@ -351,6 +358,21 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         }
     }
+    if let Some(g) = super::gen::as_gen(obj) {
+        use super::gen::GenState;
+        return Ok(match name {
+            "__name__" => Some(g.name.clone()),
+            "__qualname__" => Some(g.qualname.clone()),
+            "gi_running" => Some(crate::objects::bool_val(g.state.get() == GenState::Running)),
+            "gi_suspended" => Some(crate::objects::bool_val(g.state.get() == GenState::Suspended)),
+            "gi_code" => Some(unsafe { (*g.frame()).function() }.code.clone()),
+            "gi_frame" => Some(match g.state.get() {
+                GenState::Completed => none(),
+                _ => unsafe { crate::objects::frame_obj::frame_object(g.frame()) },
+            }),
+            _ => None,
+        });
+    }
     if let Some(fo) = crate::objects::frame_obj::as_frame_obj(obj) {
         return Ok(frame_attr(vm, obj, fo, name));
     }
@@ -438,10 +460,17 @@ pub fn setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()>
             super::call::call(vm, &setter, &[obj.clone(), name.clone(), value], &[])?;
             return Ok(());
         }
-        if let Some(d) = ty.lookup(name) {
-            if is_data_descriptor(&d) {
-                return set_descriptor(vm, &d, obj, Some(value));
-            }
+    }
+    object_setattr(vm, obj, name, value)
+}
+
+/// `object.__setattr__`: a data descriptor's setter (property, slot,
+/// `__set__`), else the instance dict.
+pub fn object_setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(d) = ty.lookup(name).filter(is_data_descriptor) {
+            return set_descriptor(vm, &d, obj, Some(value));
         }
     }
     generic_setattr(obj, name, value)
@@ -499,6 +528,7 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
             "__name__" => f.set(&f.name, value),
             "__qualname__" => f.set(&f.qualname, value),
             "__doc__" => f.set(&f.doc, value),
+            "__annotations__" => f.set(&f.annotations, value),
             "__defaults__" => f.set(&f.defaults, if is_none(&value) { Value::NULL } else { value }),
             "__kwdefaults__" => f.set(&f.kwdefaults, if is_none(&value) { Value::NULL } else { value }),
             _ => {
@@ -558,10 +588,16 @@ pub fn delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
             super::call::call(vm, &f, &[obj.clone(), name.clone()], &[])?;
             return Ok(());
         }
-        if let Some(d) = ty.lookup(name) {
-            if is_data_descriptor(&d) {
-                return set_descriptor(vm, &d, obj, None);
-            }
+    }
+    object_delattr(vm, obj, name)
+}
+
+/// `object.__delattr__`: a data descriptor's deleter, else the instance dict.
+pub fn object_delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(d) = ty.lookup(name).filter(is_data_descriptor) {
+            return set_descriptor(vm, &d, obj, None);
         }
     }
     generic_delattr(obj, name)

@@ -712,6 +712,11 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                                 tuple::new_tuple(list::as_list(top!()).expect("a list").items().clone())
                             }
                             intrinsic1::STOPITERATION_ERROR => stopiteration_error(top!()),
+                            intrinsic1::IMPORT_STAR => {
+                                let ns = (*frame).locals.clone();
+                                t!(crate::modules::import::import_star(vm, top!(), &ns));
+                                none()
+                            }
                             other => {
                                 break 'op PyErr::new(
                                     exc().system_error,
@@ -734,7 +739,8 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::BINARY_SUBSCR => {
                         adaptive!(specialize::ops::binary_subscr(code, pc - 1, peek!(2), peek!(1)));
                         let (c, k) = (peek!(2), peek!(1));
-                        let r = match (list::as_list(c), k.as_small_int()) {
+                        let exact = crate::objects::type_ptr_of(c) == crate::objects::types().list;
+                        let r = match (list::as_list(c).filter(|_| exact), k.as_small_int()) {
                             (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.get(i as usize).unwrap(),
                             _ => t!(ops::getitem(vm, c, k)),
                         };
@@ -1051,7 +1057,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                             fn_attr::DEFAULTS => f.set(&f.defaults, attr_v),
                             fn_attr::KWDEFAULTS => f.set(&f.kwdefaults, attr_v),
                             fn_attr::CLOSURE => f.set(&f.closure, attr_v),
-                            _ => {} // annotations are not kept
+                            _ => crate::objects::function::set_annotations(f, &attr_v),
                         }
                         push!(func);
                     }

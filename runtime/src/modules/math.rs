@@ -103,20 +103,21 @@ fn sqrt(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(float::new_float(x.sqrt()))
 }
 
-/// Natural log of any positive int (big ints included) or float.
-fn ln(vm: &Vm, v: &Value) -> PyResult<f64> {
+/// `f(v)` for a logarithm `f` of any positive int (big ints included) or
+/// float, as CPython's `loghelper`: ints that fit a float are converted,
+/// bigger ones are split as `m * 2**e`, so `log(10**400)` works.
+fn log_of(vm: &Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     if let Some(i) = int::as_int(v) {
         if int_ops::cmp(&i, &Int::Small(0)) != std::cmp::Ordering::Greater {
             return Err(domain());
         }
         return match int_ops::to_f64(&i) {
-            Ok(f) => Ok(f.ln()),
+            Ok(x) => Ok(f(x)),
             Err(_) => {
-                // Too big for a float: ln(m * 2**e) = ln(m) + e ln 2.
                 let bits = i.bit_length() as i64 - 60;
                 let shifted = int_ops::rshift(&i, &Int::Small(bits)).map_err(ops::num_err)?;
                 let m = int_ops::to_f64(&shifted).map_err(ops::num_err)?;
-                Ok(m.ln() + bits as f64 * std::f64::consts::LN_2)
+                Ok(f(m) + bits as f64 * f(2.0))
             }
         };
     }
@@ -124,7 +125,11 @@ fn ln(vm: &Vm, v: &Value) -> PyResult<f64> {
     if x <= 0.0 {
         return Err(domain());
     }
-    Ok(x.ln())
+    Ok(f(x))
+}
+
+fn ln(vm: &Vm, v: &Value) -> PyResult<f64> {
+    log_of(vm, v, f64::ln)
 }
 
 fn log(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -148,26 +153,14 @@ fn log2(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("log2", args, kw);
     a.no_kwargs()?;
     a.expect(1, 1)?;
-    if let Some(f) = float::as_float(&a.pos[0]) {
-        if f <= 0.0 {
-            return Err(domain());
-        }
-        return Ok(float::new_float(f.log2()));
-    }
-    Ok(float::new_float(ln(vm, &a.pos[0])? / std::f64::consts::LN_2))
+    Ok(float::new_float(log_of(vm, &a.pos[0], f64::log2)?))
 }
 
 fn log10(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("log10", args, kw);
     a.no_kwargs()?;
     a.expect(1, 1)?;
-    if let Some(f) = float::as_float(&a.pos[0]) {
-        if f <= 0.0 {
-            return Err(domain());
-        }
-        return Ok(float::new_float(f.log10()));
-    }
-    Ok(float::new_float(ln(vm, &a.pos[0])? / std::f64::consts::LN_10))
+    Ok(float::new_float(log_of(vm, &a.pos[0], f64::log10)?))
 }
 
 /// `floor`/`ceil`/`trunc`: ints pass through; floats round to an int.

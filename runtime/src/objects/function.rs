@@ -29,6 +29,8 @@ pub struct FunctionObj {
     /// or any other attribute changes), so a call-site cache validates the
     /// callee with one compare. 0 when versions ran out (not specialized).
     pub version: Cell<u32>,
+    /// `__annotations__` dict, created on first use (NULL until then).
+    pub annotations: UnsafeCell<Value>,
 }
 
 impl FunctionObj {
@@ -55,7 +57,11 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
     let c = crate::bytecode::code::as_code(&code).expect("a code object");
     let name = c.name.clone();
     let qualname = c.qualname.clone();
-    let doc = super::none();
+    // The compiler puts a function's docstring (or None) first in its consts.
+    let doc = match c.consts.first() {
+        Some(d) if super::str::as_str(d).is_some() => d.clone(),
+        _ => super::none(),
+    };
     Value::from_box(Box::new(Obj {
         hdr: Header::new(types().function),
         data: FunctionObj {
@@ -70,6 +76,7 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
             doc: UnsafeCell::new(doc),
             dict: UnsafeCell::new(Value::NULL),
             version: Cell::new(next_function_version()),
+            annotations: UnsafeCell::new(Value::NULL),
         },
     }))
 }
@@ -78,6 +85,17 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
 fn next_function_version() -> u32 {
     static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
     crate::interp::specialize::next_version(&NEXT)
+}
+
+/// `__annotations__` from the compiler's flat `(name, value, ...)` tuple.
+pub fn set_annotations(f: &FunctionObj, pairs: &Value) {
+    let d = super::dict::new_dict();
+    for kv in super::tuple::items(pairs).chunks(2) {
+        if let [k, v] = kv {
+            super::dict::set_str(&d, k.clone(), v.clone());
+        }
+    }
+    f.set(&f.annotations, d);
 }
 
 pub fn as_function(v: &Value) -> Option<&FunctionObj> {

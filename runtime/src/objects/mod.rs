@@ -6,11 +6,13 @@
 //! over plain Rust types.
 
 pub mod bootstrap;
+pub mod bytes;
 pub mod dealloc;
 pub mod descr;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod float_hex;
 pub mod float_ops;
 pub mod format_spec;
 pub mod frame_obj;
@@ -23,6 +25,7 @@ pub mod list;
 pub mod module;
 pub mod native_iter;
 pub mod opaque;
+pub mod os_error;
 pub mod range;
 pub mod set;
 pub mod slice;

@@ -25,6 +25,8 @@ pub enum Layout {
     Int,
     Float,
     Str,
+    /// `bytes` and `bytearray`.
+    Bytes,
     Tuple,
     List,
     Dict,
@@ -97,6 +99,8 @@ pub struct TypeObject {
     /// by `specialize::type_version`, cleared by `specialize::type_modified`.
     pub version: Cell<u32>,
     pub flags: Cell<u32>,
+    /// `__bases__` of a heap type (NULL for built-in types: their base).
+    pub bases: UnsafeCell<Value>,
     /// Every other type that has this one in its MRO, so that a change to
     /// this type clears their tags too. Types are never freed.
     pub subclasses: UnsafeCell<Vec<*const Header>>,
@@ -109,6 +113,16 @@ impl TypeObject {
 
     pub fn mro(&self) -> &[Value] {
         unsafe { super::tuple::items(&*self.mro.get()) }
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self) -> Value {
+        let b = unsafe { &*self.bases.get() };
+        match (b.is_null(), self.base.is_null()) {
+            (false, _) => b.clone(),
+            (true, true) => super::tuple::empty(),
+            (true, false) => super::tuple::new_tuple(vec![self.base.clone()]),
+        }
     }
 
     /// `__qualname__`.
@@ -251,6 +265,14 @@ macro_rules! builtin_types {
             pub(crate) fn from_lookup(get: impl Fn(&str) -> TypePtr) -> BuiltinTypes {
                 BuiltinTypes { $( $field: get(stringify!($field)), )* }
             }
+
+            /// The type named by a field of [`BUILTIN_TYPE_TABLE`].
+            pub(crate) fn field(&self, field: &str) -> TypePtr {
+                match field {
+                    $( stringify!($field) => self.$field, )*
+                    _ => unreachable!("unknown type field {field}"),
+                }
+            }
         }
     };
 }
@@ -267,6 +289,8 @@ builtin_types! {
     bool_: "bool", Bool, int, 0;
     float: "float", Float, object, B;
     str: "str", Str, object, B;
+    bytes: "bytes", Bytes, object, B;
+    bytearray: "bytearray", Bytes, object, B;
     tuple: "tuple", Tuple, object, B;
     list: "list", List, object, B;
     dict: "dict", Dict, object, B;
@@ -286,6 +310,8 @@ builtin_types! {
     list_iterator: "list_iterator", SeqIter, object, 0;
     tuple_iterator: "tuple_iterator", SeqIter, object, 0;
     str_iterator: "str_ascii_iterator", SeqIter, object, 0;
+    bytes_iterator: "bytes_iterator", SeqIter, object, 0;
+    bytearray_iterator: "bytearray_iterator", SeqIter, object, 0;
     dict_keyiterator: "dict_keyiterator", DictIter, object, 0;
     dict_valueiterator: "dict_valueiterator", DictIter, object, 0;
     dict_itemiterator: "dict_itemiterator", DictIter, object, 0;
@@ -306,6 +332,7 @@ builtin_types! {
     filter: "filter", NativeIter, object, B;
     reversed: "reversed", NativeIter, object, B;
     callable_iterator: "callable_iterator", NativeIter, object, 0;
+    iterator: "iterator", NativeIter, object, 0;
     opaque: "native_state", Opaque, object, 0;
 }
 

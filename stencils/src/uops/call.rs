@@ -99,16 +99,22 @@ uop! {
 /// Replace `callable NULL arg` with `r` (0: an exception is pending).
 #[inline(always)]
 unsafe fn one_arg_result(cx: &mut Cx, r: u64) -> Flow {
-    let arg = cx.peek(1);
-    let callable = cx.peek(3);
-    cx.sp = cx.sp.sub(3);
-    obj::decref(arg);
-    obj::decref(callable);
+    pop_one_arg_call(cx);
     if r == 0 {
         return Flow::Error;
     }
     cx.push(r);
     Flow::Continue
+}
+
+/// Pop `callable NULL arg`, releasing the callable and the argument.
+#[inline(always)]
+unsafe fn pop_one_arg_call(cx: &mut Cx) {
+    let arg = cx.peek(1);
+    let callable = cx.peek(3);
+    cx.sp = cx.sp.sub(3);
+    obj::decref(arg);
+    obj::decref(callable);
 }
 
 uop! {
@@ -138,7 +144,9 @@ uop! {
         let o = cx.peek(1);
         let t = if obj::is_heap(o) { obj::type_of(o) } else { well_known(|w| &w.int_type) };
         obj::incref(t);
-        one_arg_result(cx, t)
+        pop_one_arg_call(cx);
+        cx.push(t);
+        Flow::Continue
     }
 }
 

@@ -77,6 +77,11 @@ unsafe extern "C" {
     /// `a * b` for two small ints whose product overflows an i64.
     pub fn pyfast_rt_int_mul_overflow(a: i64, b: i64) -> u64;
 
+    /// Handle the events pending in the eval breaker (signals, inspection
+    /// requests) at a safe point. Returns 0 when that raised (the exception
+    /// is pending in the VM), else 1. May run arbitrary code.
+    pub fn pyfast_rt_handle_eval_breaker() -> u64;
+
     // ---- Specialized instructions (tier 1). Unless said otherwise a
     // helper borrows its arguments and returns a new reference.
 
@@ -137,6 +142,7 @@ pub const SYMBOLS: &[&str] = &[
     "pyfast_rt_dealloc",
     "pyfast_rt_int_from_i64",
     "pyfast_rt_int_mul_overflow",
+    "pyfast_rt_handle_eval_breaker",
     // Specialized instructions (tier 1).
     "pyfast_rt_float_new",
     "pyfast_rt_str_concat",

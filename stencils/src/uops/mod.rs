@@ -26,6 +26,7 @@
 pub mod helpers;
 pub mod obj;
 
+pub mod control;
 pub mod int;
 pub mod locals;
 pub mod range;
@@ -138,9 +139,12 @@ pub mod flags {
     pub const ESCAPES: u16 = 1 << 4;
     /// No effect beyond its stack outputs: removable when they are unused.
     pub const PURE: u16 = 1 << 5;
+    /// `Continue` goes to uop `oparg` of the trace, not to the next uop (a
+    /// jump inside the trace: `_JUMP_TO_TOP`).
+    pub const JUMP: u16 = 1 << 6;
     /// Pushes `oparg` values beyond its declared outputs
     /// (`_UNPACK_SEQUENCE_TUPLE`).
-    pub const VAR_OUTPUTS: u16 = 1 << 6;
+    pub const VAR_OUTPUTS: u16 = 1 << 7;
 }
 
 /// Define one uop: its doc, stack effect, flags and body.
@@ -205,6 +209,10 @@ macro_rules! for_each_uop {
             range::_ITER_CHECK_RANGE,
             range::_GUARD_NOT_EXHAUSTED_RANGE,
             range::_ITER_NEXT_RANGE,
+            control::_SET_IP,
+            control::_CHECK_PERIODIC,
+            control::_EXIT_TRACE,
+            control::_JUMP_TO_TOP,
             // ---- tier-1 specialization families (runtime/src/interp/specialize)
             float::_GUARD_TOS_FLOAT,
             float::_GUARD_NOS_FLOAT,

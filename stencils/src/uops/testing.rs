@@ -25,6 +25,11 @@ extern "C" fn pyfast_rt_int_mul_overflow(a: i64, b: i64) -> u64 {
     panic!("heap int {a} * {b} requested in a uop unit test")
 }
 
+#[no_mangle]
+extern "C" fn pyfast_rt_handle_eval_breaker() -> u64 {
+    1
+}
+
 macro_rules! unmodelled {
     ($($name:ident($($a:ident: $t:ty),*) $(-> $r:ty)?;)*) => {
         $(
@@ -87,6 +92,12 @@ impl FakeFrame {
 
     pub fn local(&self, i: usize) -> u64 {
         self.words[crate::frame::LOCALSPLUS_OFFSET / 8 + i]
+    }
+
+    /// A u32 field of the frame header.
+    pub fn header_u32(&self, offset: usize) -> u32 {
+        let bytes = self.words[offset / 8].to_le_bytes();
+        u32::from_le_bytes(bytes[offset % 8..offset % 8 + 4].try_into().unwrap())
     }
 
     pub fn set_local(&mut self, i: usize, w: u64) {
