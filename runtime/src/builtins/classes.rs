@@ -120,7 +120,14 @@ fn c3_mro(cls: &Value, bases: &[Value]) -> PyResult<Vec<Value>> {
         }
         let candidate = seqs.iter().map(|s| &s[0]).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
         let Some(c) = candidate.cloned() else {
-            let names: Vec<&str> = bases.iter().map(|b| as_type(b).unwrap().name()).collect();
+            // CPython names the remaining heads, in order, each once.
+            let mut names: Vec<&str> = Vec::new();
+            for s in &seqs {
+                let n = as_type(&s[0]).unwrap().name();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
             return Err(type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")

@@ -292,11 +292,13 @@ fn callable(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(bool_val(c))
 }
 
-fn attr_name<'a>(fname: &str, v: &'a Value) -> PyResult<&'a Value> {
+/// The attribute-name argument of getattr/setattr/hasattr/delattr (CPython
+/// 3.11's message names no function).
+fn attr_name(v: &Value) -> PyResult<&Value> {
     if pystr::as_str(v).is_some() {
         Ok(v)
     } else {
-        Err(type_error(format!("{fname}(): attribute name must be string, not '{}'", ops::type_name(v))))
+        Err(type_error(format!("attribute name must be string, not '{}'", ops::type_name(v))))
     }
 }
 
@@ -304,7 +306,7 @@ fn getattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("getattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 3)?;
-    let name = attr_name("getattr", &a.pos[1])?;
+    let name = attr_name(&a.pos[1])?;
     match (attr::lookup(vm, &a.pos[0], name), a.pos.get(2)) {
         (Ok(Some(v)), _) => Ok(v),
         (Ok(None), Some(d)) => Ok(d.clone()),
@@ -318,7 +320,7 @@ fn setattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("setattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(3, 3)?;
-    let name = attr_name("setattr", &a.pos[1])?;
+    let name = attr_name(&a.pos[1])?;
     attr::setattr(vm, &a.pos[0], name, a.pos[2].clone())?;
     Ok(none())
 }
@@ -327,7 +329,7 @@ fn hasattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("hasattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 2)?;
-    let name = attr_name("hasattr", &a.pos[1])?;
+    let name = attr_name(&a.pos[1])?;
     match attr::lookup(vm, &a.pos[0], name) {
         Ok(v) => Ok(bool_val(v.is_some())),
         Err(e) if e.matches(exc().attribute_error) => Ok(bool_val(false)),
@@ -339,7 +341,7 @@ fn delattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("delattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 2)?;
-    let name = attr_name("delattr", &a.pos[1])?;
+    let name = attr_name(&a.pos[1])?;
     attr::delattr(vm, &a.pos[0], name)?;
     Ok(none())
 }

@@ -146,10 +146,7 @@ pub fn bind_descriptor(vm: &Vm, d: Value, inst: Option<&Value>, owner: &Value) -
             let Some(i) = inst else { return Ok(d) };
             let p = descr::as_property(&d).unwrap();
             if is_none(&p.fget) {
-                return Err(PyErr::new(
-                    exc().attribute_error,
-                    format!("property of '{}' object has no getter", type_name(i)),
-                ));
+                return Err(property_error(&d, i, "getter"));
             }
             return super::call::call(vm, &p.fget, std::slice::from_ref(i), &[]);
         }
@@ -210,6 +207,12 @@ fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Val
         )),
         _ => None,
     })
+}
+
+/// `exc.with_traceback(tb)`: returns the exception (tracebacks are rebuilt
+/// from the frames it passed through, so `tb` is not kept).
+fn with_traceback(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    args.first().cloned().ok_or_else(|| PyErr::new(exc().type_error, "with_traceback() needs an exception"))
 }
 
 /// `cls.mro()`.
@@ -283,7 +286,11 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "__cause__" => Some(e.cause().clone()),
             "__context__" => Some(e.context().clone()),
             "__suppress_context__" => Some(crate::objects::bool_val(e.suppress_context.get())),
-            "__traceback__" => Some(none()),
+            "__traceback__" => Some(crate::objects::traceback::of(obj)),
+            "with_traceback" => Some(crate::objects::function::new_bound_method(
+                crate::objects::function::new_builtin("with_traceback", with_traceback),
+                obj.clone(),
+            )),
             "__dict__" => {
                 let d = e.dict_slot();
                 if d.is_null() {
@@ -312,6 +319,16 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         });
     }
+    if let Some(p) = descr::as_property(obj) {
+        let or_none = |v: &Value| if v.is_null() { none() } else { v.clone() };
+        return Ok(match name {
+            "fget" => Some(or_none(&p.fget)),
+            "fset" => Some(or_none(&p.fset)),
+            "fdel" => Some(or_none(&p.fdel)),
+            "__doc__" => Some(or_none(&p.doc)),
+            _ => None,
+        });
+    }
     if let Some(c) = crate::bytecode::code::as_code(obj) {
         return Ok(match name {
             "co_name" => Some(c.name.clone()),
@@ -324,6 +341,21 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "co_flags" => Some(int::from_i64(c.flags as i64)),
             "co_consts" => Some(tuple::new_tuple(c.consts.clone())),
             "co_names" => Some(tuple::new_tuple(c.names.clone())),
+            "co_freevars" | "co_cellvars" => {
+                let kind = if name == "co_freevars" {
+                    crate::bytecode::code::slot_kind::FREE
+                } else {
+                    crate::bytecode::code::slot_kind::CELL
+                };
+                Some(tuple::new_tuple(
+                    c.localsplus_names
+                        .iter()
+                        .zip(&c.localsplus_kinds)
+                        .filter(|(_, k)| *k & kind != 0)
+                        .map(|(n, _)| n.clone())
+                        .collect(),
+                ))
+            }
             "co_varnames" => Some(tuple::new_tuple(
                 c.localsplus_names
                     .iter()
@@ -476,15 +508,24 @@ pub fn object_setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyRes
     generic_setattr(obj, name, value)
 }
 
+/// "property 'x' of 'T' object has no setter": the property is named by
+/// the class attribute that holds it.
+fn property_error(prop: &Value, obj: &Value, what: &str) -> PyErr {
+    let name = type_of(obj).mro().iter().find_map(|t| {
+        as_type(t)
+            .and_then(|t| dict::as_dict(&t.dict))
+            .and_then(|d| d.items().into_iter().find(|(_, v)| v.is(prop)).map(|(k, _)| k))
+    });
+    let name = name.as_ref().and_then(pystr::as_str).map_or(String::new(), |n| format!(" '{n}'"));
+    PyErr::new(exc().attribute_error, format!("property{name} of '{}' object has no {what}", type_name(obj)))
+}
+
 /// Run a data descriptor's setter (`value`) or deleter (None).
 fn set_descriptor(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
     if let Some(p) = descr::as_property(d) {
         let (f, what) = if value.is_some() { (&p.fset, "setter") } else { (&p.fdel, "deleter") };
         if is_none(f) {
-            return Err(PyErr::new(
-                exc().attribute_error,
-                format!("property of '{}' object has no {what}", type_name(obj)),
-            ));
+            return Err(property_error(d, obj, what));
         }
         let mut args = vec![obj.clone()];
         args.extend(value);

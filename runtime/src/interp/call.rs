@@ -61,6 +61,22 @@ pub fn call(vm: &Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     Err(PyErr::new(exc().type_error, format!("'{}' object is not callable", ty.name())))
 }
 
+/// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+/// `module.qualname()`, without the module for builtins.
+pub fn function_str(vm: &Vm, f: &Value) -> String {
+    let get = |name: &str| {
+        super::attr::lookup(vm, f, &pystr::intern(name))
+            .ok()
+            .flatten()
+            .and_then(|v| pystr::as_str(&v).map(String::from))
+    };
+    match (get("__qualname__"), get("__module__")) {
+        (Some(q), Some(m)) if m != "builtins" => format!("{m}.{q}()"),
+        (Some(q), _) => format!("{q}()"),
+        _ => format!("{} object", type_of(f).name()),
+    }
+}
+
 /// Push a frame for the Python function `func` with its arguments bound,
 /// linked to the current frame. The caller runs it.
 pub fn push_function_frame(vm: &Vm, func: Value, args: &[Value], kwnames: &[Value]) -> PyResult<*mut Frame> {

@@ -194,10 +194,7 @@ fn unpack(vm: &Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
         ));
     }
     if items.len() > n {
-        return Err(PyErr::new(
-            exc().value_error,
-            format!("too many values to unpack (expected {n}, got {})", items.len()),
-        ));
+        return Err(PyErr::new(exc().value_error, format!("too many values to unpack (expected {n})")));
     }
     Ok(items)
 }
@@ -835,24 +832,27 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                         let m = pop!();
                         let target = peek!(arg).clone();
+                        // DICT_MERGE builds a call's keywords: the callee is under
+                        // the positional-args tuple and the self-or-NULL slot.
                         let Some(src) = dict::as_dict(&m) else {
-                            break 'op PyErr::new(
-                                exc().type_error,
-                                format!("'{}' object is not a mapping", ops::type_name(&m)),
-                            );
+                            let msg = if ins.op == Opcode::DICT_MERGE {
+                                format!(
+                                    "{} argument after ** must be a mapping, not {}",
+                                    call::function_str(vm, peek!(arg + 3)),
+                                    ops::type_name(&m)
+                                )
+                            } else {
+                                format!("'{}' object is not a mapping", ops::type_name(&m))
+                            };
+                            break 'op PyErr::new(exc().type_error, msg);
                         };
                         for (k, v) in src.items() {
                             if ins.op == Opcode::DICT_MERGE && t!(ops::dict_get(vm, &target, &k)).is_some() {
-                                let callee = peek!(arg + 2);
-                                let fname = match as_function(callee) {
-                                    Some(f) => pystr::as_str(f.borrow(&f.qualname)).unwrap_or("?").to_string(),
-                                    None => ops::type_name(callee).to_string(),
-                                };
                                 break 'op PyErr::new(
                                     exc().type_error,
                                     format!(
-                                        "{}() got multiple values for keyword argument '{}'",
-                                        fname,
+                                        "{} got multiple values for keyword argument '{}'",
+                                        call::function_str(vm, peek!(arg + 3)),
                                         pystr::as_str(&k).unwrap_or("?")
                                     ),
                                 );
@@ -1023,14 +1023,31 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         if tuple::as_tuple(&args).is_some() {
                             all.extend(tuple::items(&args).iter().cloned());
                         } else {
-                            all.extend(t!(ops::iterate(vm, &args)));
+                            all.extend(t!(ops::iterate(vm, &args).map_err(|e| {
+                                if e.matches(exc().type_error) && ops::get_iter(vm, &args).is_err() {
+                                    PyErr::new(
+                                        exc().type_error,
+                                        format!(
+                                            "{} argument after * must be an iterable, not {}",
+                                            call::function_str(vm, &callable),
+                                            ops::type_name(&args)
+                                        ),
+                                    )
+                                } else {
+                                    e
+                                }
+                            })));
                         }
                         let mut names = Vec::new();
                         if !kwargs.is_null() {
                             let Some(d) = dict::as_dict(&kwargs) else {
                                 break 'op PyErr::new(
                                     exc().type_error,
-                                    format!("argument after ** must be a mapping, not {}", ops::type_name(&kwargs)),
+                                    format!(
+                                        "{} argument after ** must be a mapping, not {}",
+                                        call::function_str(vm, &callable),
+                                        ops::type_name(&kwargs)
+                                    ),
                                 );
                             };
                             for (k, v) in d.items() {
@@ -1133,8 +1150,12 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         let e = top!().clone();
                         let exit_fn = peek!(4).clone();
                         save_sp!();
-                        let r =
-                            t!(call::call(vm, &exit_fn, &[crate::objects::type_ptr_of(&e).value(), e, none()], &[]));
+                        let r = t!(call::call(
+                            vm,
+                            &exit_fn,
+                            &[crate::objects::type_ptr_of(&e).value(), e.clone(), crate::objects::traceback::of(&e)],
+                            &[]
+                        ));
                         push!(r);
                     }
                     Opcode::IMPORT_NAME => {

@@ -592,6 +592,11 @@ pub fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Opt
             Ok(Some(same == (op == CompareOp::Eq)))
         }
         (Layout::None, Layout::None) if matches!(op, CompareOp::Eq | CompareOp::Ne) => Ok(Some(op == CompareOp::Eq)),
+        (Layout::BoundMethod, Layout::BoundMethod) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            // Equal when they bind the same function to the same object.
+            let (x, y) = (function::as_bound_method(a).unwrap(), function::as_bound_method(b).unwrap());
+            Ok(Some((x.func.is(&y.func) && x.self_.is(&y.self_)) == (op == CompareOp::Eq)))
+        }
         _ => {
             let heap = |v: &Value| type_of(v).has_flag(crate::objects::typeobj::flags::HEAPTYPE);
             if matches!(op, CompareOp::Eq | CompareOp::Ne) && !heap(a) && !heap(b) {

@@ -175,7 +175,7 @@ fn exc_info(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if e.is_null() || crate::objects::is_none(e) {
         return Ok(tuple::new_tuple(vec![none(), none(), none()]));
     }
-    Ok(tuple::new_tuple(vec![crate::objects::type_ptr_of(e).value(), e.clone(), none()]))
+    Ok(tuple::new_tuple(vec![crate::objects::type_ptr_of(e).value(), e.clone(), crate::objects::traceback::of(e)]))
 }
 
 /// `sys.exception()`.
