@@ -151,28 +151,26 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_ha
     return wrap(cls)
 
 
-def asdict(obj):
+def _convert(obj, make):
+    """asdict/astuple: dataclass instances become `make(pairs)`, containers
+    are copied recursively."""
     if hasattr(obj, '__dataclass_fields__'):
-        return {f.name: asdict(getattr(obj, f.name)) for f in fields(obj)}
+        return make([(f.name, _convert(getattr(obj, f.name), make)) for f in fields(obj)])
     if isinstance(obj, list):
-        return [asdict(v) for v in obj]
+        return [_convert(v, make) for v in obj]
     if isinstance(obj, tuple):
-        return tuple(asdict(v) for v in obj)
+        return tuple(_convert(v, make) for v in obj)
     if isinstance(obj, dict):
-        return {asdict(k): asdict(v) for k, v in obj.items()}
+        return {_convert(k, make): _convert(v, make) for k, v in obj.items()}
     return obj
+
+
+def asdict(obj):
+    return _convert(obj, dict)
 
 
 def astuple(obj):
-    if hasattr(obj, '__dataclass_fields__'):
-        return tuple(astuple(getattr(obj, f.name)) for f in fields(obj))
-    if isinstance(obj, list):
-        return [astuple(v) for v in obj]
-    if isinstance(obj, tuple):
-        return tuple(astuple(v) for v in obj)
-    if isinstance(obj, dict):
-        return {astuple(k): astuple(v) for k, v in obj.items()}
-    return obj
+    return _convert(obj, lambda pairs: tuple(v for _, v in pairs))
 
 
 def replace(obj, **changes):

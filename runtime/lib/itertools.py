@@ -98,16 +98,24 @@ def islice(iterable, *args):
     start, stop, step = s.start or 0, s.stop, s.step or 1
     if start < 0 or (stop is not None and stop < 0) or step <= 0:
         raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    # CPython's order: never pull an element past the last one yielded.
+    indices = iter(range(start, stop, step)) if stop is not None else count(start, step)
     it = iter(iterable)
-    i = 0
-    nexti = start
-    for element in it:
-        if stop is not None and i >= stop:
-            return
+    try:
+        nexti = next(indices)
+    except StopIteration:
+        for _ in zip(range(start), it):
+            pass
+        return
+    for i, element in enumerate(it):
         if i == nexti:
             yield element
-            nexti += step
-        i += 1
+            try:
+                nexti = next(indices)
+            except StopIteration:
+                for _ in zip(range(i + 1, stop), it):
+                    pass
+                return
 
 
 def groupby(iterable, key=None):

@@ -7,8 +7,8 @@ use super::codecs;
 use crate::interp::ops;
 use crate::objects::bytes::{self as pybytes, as_bytes, is_bytearray, new_of, result_type};
 use crate::objects::exception::{exc, PyErr, PyResult};
-use crate::objects::function::{new_builtin, new_method_descriptor, NativeFn};
-use crate::objects::{bool_val, descr, dict, int, is_none, list, none, str as pystr, tuple, types, TypePtr, Value};
+use crate::objects::function::NativeFn;
+use crate::objects::{bool_val, int, is_none, list, none, str as pystr, tuple, types, TypePtr, Value};
 use crate::vm::Vm;
 
 /// `bytes(...)` / `bytearray(...)`: from nothing, a length, a str and an
@@ -178,18 +178,12 @@ const BYTEARRAY_METHODS: &[(&str, NativeFn)] = &[
 
 pub fn install() {
     let t = types();
-    let add = |ty: TypePtr, methods: &[(&'static str, NativeFn)]| {
-        for &(name, f) in methods {
-            dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, ty.value()));
-        }
-    };
     for ty in [t.bytes, t.bytearray] {
-        add(ty, METHODS);
-        let fromhex = descr::new_wrapper(t.classmethod, new_builtin("fromhex", fromhex));
-        dict::set_str(&ty.as_type().dict, pystr::intern("fromhex"), fromhex);
+        super::add_methods(ty, METHODS);
+        super::add_wrapped(ty, t.classmethod, "fromhex", fromhex);
     }
-    add(t.bytearray, BYTEARRAY_METHODS);
-    add(t.str, &[("encode", str_encode)]);
+    super::add_methods(t.bytearray, BYTEARRAY_METHODS);
+    super::add_methods(t.str, &[("encode", str_encode)]);
 }
 
 fn codec_args<'a>(a: &'a Args) -> PyResult<(&'a str, &'a str)> {

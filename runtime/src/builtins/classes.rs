@@ -766,12 +766,8 @@ const PROPERTY_METHODS: &[(&str, NativeFn)] =
 
 pub fn install(vm: &Vm) {
     let t = types();
-    for (ty, methods) in [(t.object, OBJECT_METHODS), (t.property, PROPERTY_METHODS)] {
-        let tv = ty.value();
-        for &(name, f) in methods {
-            dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, tv.clone()));
-        }
-    }
+    super::add_methods(t.object, OBJECT_METHODS);
+    super::add_methods(t.property, PROPERTY_METHODS);
     let od = &t.object.as_type().dict;
     dict::set_str(
         od,

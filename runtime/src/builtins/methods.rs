@@ -5,33 +5,25 @@
 use super::args::{type_error, Args};
 use crate::interp::{call::call, gen, ops};
 use crate::objects::exception::{exc, PyErr, PyResult};
-use crate::objects::function::{new_method_descriptor, NativeFn};
+use crate::objects::function::NativeFn;
 use crate::objects::iter::{new_dict_view, DictPart};
-use crate::objects::{bool_val, dict, int, is_none, list, none, str as pystr, str_ops, tuple, types, TypePtr, Value};
+use crate::objects::{bool_val, dict, int, is_none, list, none, str as pystr, str_ops, tuple, types, Value};
 use crate::vm::Vm;
 
 /// Install every method table into its type.
 pub fn install() {
     let t = types();
-    add(t.str, STR_METHODS);
-    add(t.list, LIST_METHODS);
-    add(t.dict, DICT_METHODS);
-    add(t.tuple, TUPLE_METHODS);
-    add(t.generator, GEN_METHODS);
-    add(t.frame_locals_proxy, PROXY_METHODS);
-    add(t.slice, &[("indices", slice_indices)]);
-    let static_ = |ty: TypePtr, name: &'static str, f: NativeFn| {
-        let w = crate::objects::descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin(name, f));
-        dict::set_str(&ty.as_type().dict, pystr::intern(name), w);
-    };
-    static_(t.str, "maketrans", str_maketrans);
-    let class_ = |ty: TypePtr, name: &'static str, f: NativeFn| {
-        let w = crate::objects::descr::new_wrapper(t.classmethod, crate::objects::function::new_builtin(name, f));
-        dict::set_str(&ty.as_type().dict, pystr::intern(name), w);
-    };
-    class_(t.dict, "fromkeys", dict_fromkeys);
+    super::add_methods(t.str, STR_METHODS);
+    super::add_methods(t.list, LIST_METHODS);
+    super::add_methods(t.dict, DICT_METHODS);
+    super::add_methods(t.tuple, TUPLE_METHODS);
+    super::add_methods(t.generator, GEN_METHODS);
+    super::add_methods(t.frame_locals_proxy, PROXY_METHODS);
+    super::add_methods(t.slice, &[("indices", slice_indices)]);
+    super::add_wrapped(t.str, t.staticmethod, "maketrans", str_maketrans);
+    super::add_wrapped(t.dict, t.classmethod, "fromkeys", dict_fromkeys);
     for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
-        add(ty, &[("__repr__", builtin_repr)]);
+        super::add_methods(ty, &[("__repr__", builtin_repr)]);
     }
 }
 
@@ -102,13 +94,6 @@ fn proxy_copy(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         dict::set_str(&d, k, v);
     }
     Ok(d)
-}
-
-fn add(ty: TypePtr, methods: &[(&'static str, NativeFn)]) {
-    let tv = ty.value();
-    for &(name, f) in methods {
-        dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, tv.clone()));
-    }
 }
 
 // ---------------------------------------------------------------- str

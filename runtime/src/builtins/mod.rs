@@ -15,9 +15,24 @@ pub mod slots;
 pub mod strformat;
 pub mod types;
 
-use crate::objects::function::new_builtin;
-use crate::objects::{dict, exception::exc, module, none, str as pystr, types as builtin_types, Value};
+use crate::objects::function::{new_builtin, new_method_descriptor, NativeFn};
+use crate::objects::{dict, exception::exc, module, none, str as pystr, types as builtin_types, TypePtr, Value};
 use crate::vm::Vm;
+
+/// Install a table of Rust methods into a built-in type's dict.
+pub fn add_methods(ty: TypePtr, methods: &[(&'static str, NativeFn)]) {
+    let tv = ty.value();
+    for &(name, f) in methods {
+        dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, tv.clone()));
+    }
+}
+
+/// Install a Rust function as a classmethod (`dict.fromkeys`) or, with
+/// `wrapper` staticmethod, a staticmethod (`str.maketrans`).
+pub fn add_wrapped(ty: TypePtr, wrapper: TypePtr, name: &'static str, f: NativeFn) {
+    let w = crate::objects::descr::new_wrapper(wrapper, new_builtin(name, f));
+    dict::set_str(&ty.as_type().dict, pystr::intern(name), w);
+}
 
 /// Fill the builtins dict and register the `builtins` module.
 pub fn install(vm: &Vm) {

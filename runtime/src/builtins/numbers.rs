@@ -3,8 +3,8 @@
 use super::args::{type_error, Args};
 use crate::interp::ops;
 use crate::objects::exception::{exc, PyErr, PyResult};
-use crate::objects::function::{new_builtin, new_method_descriptor, NativeFn};
-use crate::objects::{bool_val, descr, dict, float, float_hex, float_ops, int, str as pystr, tuple, types, Value};
+use crate::objects::function::NativeFn;
+use crate::objects::{bool_val, float, float_hex, float_ops, int, str as pystr, tuple, types, Value};
 use crate::vm::Vm;
 use dashu_int::{IBig, UBig};
 
@@ -25,16 +25,10 @@ const FLOAT_METHODS: &[(&str, NativeFn)] = &[
 
 pub fn install() {
     let t = types();
-    for (ty, methods) in [(t.int, INT_METHODS), (t.float, FLOAT_METHODS)] {
-        let tv = ty.value();
-        for &(name, f) in methods {
-            dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, tv.clone()));
-        }
-    }
-    let from_bytes = descr::new_wrapper(t.classmethod, new_builtin("from_bytes", int_from_bytes));
-    dict::set_str(&t.int.as_type().dict, pystr::intern("from_bytes"), from_bytes);
-    let fromhex = descr::new_wrapper(t.classmethod, new_builtin("fromhex", float_fromhex));
-    dict::set_str(&t.float.as_type().dict, pystr::intern("fromhex"), fromhex);
+    super::add_methods(t.int, INT_METHODS);
+    super::add_methods(t.float, FLOAT_METHODS);
+    super::add_wrapped(t.int, t.classmethod, "from_bytes", int_from_bytes);
+    super::add_wrapped(t.float, t.classmethod, "fromhex", float_fromhex);
 }
 
 /// The int receiver of an int method.

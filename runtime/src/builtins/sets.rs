@@ -5,9 +5,9 @@
 use super::args::{type_error, Args};
 use crate::interp::ops;
 use crate::objects::exception::{exc, PyErr, PyResult};
-use crate::objects::function::{new_method_descriptor, NativeFn};
+use crate::objects::function::NativeFn;
 use crate::objects::set::{as_set, new_set, SetObj};
-use crate::objects::{bool_val, dict, none, str as pystr, type_ptr_of, types, TypePtr, Value};
+use crate::objects::{bool_val, dict, none, type_ptr_of, types, TypePtr, Value};
 use crate::vm::Vm;
 
 fn eq_fn(vm: &Vm) -> impl FnMut(&Value, &Value) -> PyResult<bool> + '_ {
@@ -208,12 +208,8 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
 
 pub fn install() {
     let t = types();
-    for (ty, methods) in [(t.set, SET_METHODS), (t.frozenset, FROZENSET_METHODS)] {
-        let tv = ty.value();
-        for &(name, f) in methods {
-            dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, tv.clone()));
-        }
-    }
+    super::add_methods(t.set, SET_METHODS);
+    super::add_methods(t.frozenset, FROZENSET_METHODS);
 }
 
 const SET_METHODS: &[(&str, NativeFn)] = &[

@@ -13,7 +13,7 @@ use super::args::{type_error, Args};
 use crate::bytecode::opcode::{BinaryOp, CompareOp};
 use crate::interp::ops;
 use crate::objects::exception::{exc, PyErr, PyResult};
-use crate::objects::function::{new_method_descriptor, NativeFn};
+use crate::objects::function::NativeFn;
 use crate::objects::typeobj::{as_type, layout_of};
 use crate::objects::{bool_val, dict, int, none, not_implemented, str as pystr, types, Layout, TypePtr, Value};
 use crate::vm::Vm;
@@ -221,21 +221,14 @@ fn not_impl(_vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 const CONTAINER: &[(&str, NativeFn)] = &[("__len__", len), ("__iter__", iter), ("__contains__", contains)];
 const UNARY_NUMBER: &[(&str, NativeFn)] = &[("__neg__", neg), ("__pos__", pos), ("__bool__", bool_)];
 
-fn add_all(ty: TypePtr, methods: &[(&'static str, NativeFn)]) {
-    let tv = ty.value();
-    for &(name, f) in methods {
-        dict::set_str(&ty.as_type().dict, pystr::intern(name), new_method_descriptor(name, f, tv.clone()));
-    }
-}
-
 /// The binary wrappers for `ops`, forward and reflected.
 fn add_binary(ty: TypePtr, ops: &[BinaryOp], reflected: bool) {
     for &op in ops {
         let &(_, fwd, rev) = BINARY.iter().find(|(o, ..)| *o == op).expect("every operator has wrappers");
         let (l, r, _) = op.dunder();
-        add_all(ty, &[(l, fwd)]);
+        super::add_methods(ty, &[(l, fwd)]);
         if reflected {
-            add_all(ty, &[(r, rev)]);
+            super::add_methods(ty, &[(r, rev)]);
         }
     }
 }
@@ -246,33 +239,33 @@ pub fn install() {
     let arith = [Add, Subtract, Multiply, TrueDivide, FloorDivide, Remainder, Power];
     let bits = [Lshift, Rshift, And, Or, Xor];
     for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset, t.range] {
-        add_all(ty, COMPARE);
+        super::add_methods(ty, COMPARE);
     }
     for ty in [t.int, t.float] {
         add_binary(ty, &arith, true);
-        add_all(ty, UNARY_NUMBER);
-        add_all(ty, &[("__hash__", hash)]);
+        super::add_methods(ty, UNARY_NUMBER);
+        super::add_methods(ty, &[("__hash__", hash)]);
     }
     add_binary(t.int, &bits, true);
-    add_all(t.int, &[("__invert__", invert), ("__index__", pos), ("__int__", pos)]);
+    super::add_methods(t.int, &[("__invert__", invert), ("__index__", pos), ("__int__", pos)]);
     for ty in [t.str, t.bytes, t.bytearray, t.tuple, t.list] {
         add_binary(ty, &[Add], false);
         add_binary(ty, &[Multiply], true);
-        add_all(ty, CONTAINER);
-        add_all(ty, &[("__getitem__", getitem)]);
+        super::add_methods(ty, CONTAINER);
+        super::add_methods(ty, &[("__getitem__", getitem)]);
     }
     add_binary(t.str, &[Remainder], false);
     for ty in [t.str, t.bytes, t.tuple, t.frozenset, t.range] {
-        add_all(ty, &[("__hash__", hash)]);
+        super::add_methods(ty, &[("__hash__", hash)]);
     }
     for ty in [t.list, t.dict, t.bytearray] {
-        add_all(ty, &[("__setitem__", setitem), ("__delitem__", delitem)]);
+        super::add_methods(ty, &[("__setitem__", setitem), ("__delitem__", delitem)]);
     }
     for ty in [t.dict, t.set, t.frozenset, t.range] {
-        add_all(ty, CONTAINER);
+        super::add_methods(ty, CONTAINER);
     }
-    add_all(t.dict, &[("__getitem__", getitem)]);
-    add_all(t.range, &[("__getitem__", getitem), ("__bool__", bool_)]);
+    super::add_methods(t.dict, &[("__getitem__", getitem)]);
+    super::add_methods(t.range, &[("__getitem__", getitem), ("__bool__", bool_)]);
     for ty in [t.set, t.frozenset] {
         add_binary(ty, &bits[2..], true);
         add_binary(ty, &[Subtract], true);
@@ -284,10 +277,13 @@ pub fn install() {
         dict::set_str(&ty.as_type().dict, pystr::intern("__hash__"), none());
     }
     for ty in [t.int, t.float, t.str] {
-        add_all(ty, &[("__str__", str_)]);
+        super::add_methods(ty, &[("__str__", str_)]);
     }
-    add_all(t.object, &[("__lt__", not_impl), ("__le__", not_impl), ("__gt__", not_impl), ("__ge__", not_impl)]);
-    add_all(t.type_, &[("__call__", type_call)]);
+    super::add_methods(
+        t.object,
+        &[("__lt__", not_impl), ("__le__", not_impl), ("__gt__", not_impl), ("__ge__", not_impl)],
+    );
+    super::add_methods(t.type_, &[("__call__", type_call)]);
     for ty in [
         t.list_iterator,
         t.tuple_iterator,
@@ -308,6 +304,6 @@ pub fn install() {
         t.callable_iterator,
         t.iterator,
     ] {
-        add_all(ty, &[("__next__", next), ("__iter__", iter_self)]);
+        super::add_methods(ty, &[("__next__", next), ("__iter__", iter_self)]);
     }
 }
