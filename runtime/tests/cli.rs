@@ -378,7 +378,7 @@ fn stats_json_to_file() {
     let s = Scratch::new("stats-json");
     s.file(
         "p.py",
-        "def add(a, b):\n    return a + b\nfor i in range(50):\n    add(i, 1)\nadd('x', 'y')\n\
+        "def add(a, b):\n    return a + b\nfor i in range(50):\n    add(i, 1)\nfor i in range(60):\n    add('x', 'y')\n\
          def mix(a, b):\n    return a + b\nfor i in range(50):\n    mix(i, 0.5)\nprint('done')\n",
     );
     let mut cmd = pyfast(&["--stats=stats.json", "p.py"]);

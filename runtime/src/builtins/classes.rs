@@ -275,7 +275,7 @@ pub fn type_new(
     }
     // __set_name__ on attributes, then __init_subclass__ on the parent.
     for (k, v) in dict::as_dict(&t.dict).unwrap().items() {
-        if let Some(f) = type_of(&v).lookup(&pystr::intern("__set_name__")) {
+        if let Some(f) = type_of(&v).lookup(&crate::interned!("__set_name__")) {
             if type_of(&v).has_flag(flags::HEAPTYPE) {
                 call(vm, &f, &[v.clone(), cls.clone(), k], &[])?;
             }
@@ -335,9 +335,9 @@ fn install_slots(vm: &Vm, cls: &Value, slots: &Value) -> PyResult<()> {
 /// Calling a heap type: `__new__` then `__init__`.
 pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let t = as_type(cls).unwrap();
-    let init = t.lookup(&pystr::intern("__init__"));
+    let init = t.lookup(&crate::interned!("__init__"));
     let custom_init = init.as_ref().is_some_and(|i| !is_builtin_fn(i, object_init));
-    let new = t.lookup(&pystr::intern("__new__"));
+    let new = t.lookup(&crate::interned!("__new__"));
     let custom_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_builtin_fn(&sm.func, object_new));
     let obj = match custom_new {
         Some(sm) => {
@@ -356,7 +356,7 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
     if !type_of(&obj).is_subtype(cls.as_ptr()) {
         return Ok(obj);
     }
-    if let Some(init) = type_of(&obj).lookup(&pystr::intern("__init__")) {
+    if let Some(init) = type_of(&obj).lookup(&crate::interned!("__init__")) {
         if !is_builtin_fn(&init, object_init) {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
@@ -375,12 +375,12 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
 /// no custom `__new__` (None otherwise). The specialization is guarded by
 /// `t`'s version tag.
 pub fn plain_init(t: &crate::objects::TypeObject) -> Option<Value> {
-    let new = t.lookup(&pystr::intern("__new__"));
+    let new = t.lookup(&crate::interned!("__new__"));
     let custom_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_builtin_fn(&sm.func, object_new));
     if custom_new.is_some() {
         return None;
     }
-    t.lookup(&pystr::intern("__init__")).filter(|i| as_function(i).is_some())
+    t.lookup(&crate::interned!("__init__")).filter(|i| as_function(i).is_some())
 }
 
 /// Whether `f` is the Rust builtin `native` (e.g. `object.__init__`).
@@ -771,7 +771,7 @@ pub fn install(vm: &Vm) {
     let od = &t.object.as_type().dict;
     dict::set_str(
         od,
-        pystr::intern("__new__"),
+        crate::interned!("__new__"),
         descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", object_new)),
     );
     dict::set_str(
@@ -784,21 +784,25 @@ pub fn install(vm: &Vm) {
     );
     dict::set_str(
         &t.type_.as_type().dict,
-        pystr::intern("__new__"),
+        crate::interned!("__new__"),
         descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", type_new_native)),
     );
     let be = crate::objects::exception::exc().base_exception;
     dict::set_str(
         &be.as_type().dict,
-        pystr::intern("__init__"),
+        crate::interned!("__init__"),
         new_method_descriptor("__init__", exception_init, be.value()),
     );
     for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
         let new = descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", base_new));
-        dict::set_str(&ty.as_type().dict, pystr::intern("__new__"), new);
+        dict::set_str(&ty.as_type().dict, crate::interned!("__new__"), new);
     }
     for (ty, f) in [(t.list, list_init as NativeFn), (t.dict, dict_init), (t.set, set_init)] {
-        dict::set_str(&ty.as_type().dict, pystr::intern("__init__"), new_method_descriptor("__init__", f, ty.value()));
+        dict::set_str(
+            &ty.as_type().dict,
+            crate::interned!("__init__"),
+            new_method_descriptor("__init__", f, ty.value()),
+        );
     }
     let b = &vm.builtins;
     dict::set_str(

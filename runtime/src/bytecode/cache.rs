@@ -10,6 +10,10 @@
 //!
 //! Each entry holds the instruction's warm-up/backoff counter and what its
 //! specialized form needs (a version, an index, up to two object pointers).
+//! A guard failure of a specialized form runs the generic form for that one
+//! execution and costs one of its `MISS_BUDGET` misses; the form is
+//! restored for the next execution, until the budget is spent and the
+//! instruction goes back to generic for good (with backoff).
 //! The counter uses CPython's encoding: a 12-bit value that counts down to
 //! 0 (the instruction then tries to specialize) and a 4-bit backoff
 //! exponent that grows each time specializing fails or a specialized form
@@ -24,6 +28,10 @@ pub const WARMUP_VALUE: u16 = 1;
 pub const WARMUP_BACKOFF: u16 = 1;
 /// Largest backoff exponent: at most 4095 executions between attempts.
 pub const MAX_BACKOFF: u16 = 12;
+/// Guard failures a specialized instruction absorbs (running its generic
+/// form for just that execution) before it is rewritten back to generic
+/// (CPython's `ADAPTIVE_COOLDOWN_VALUE`).
+pub const MISS_BUDGET: u16 = 52;
 
 /// A 16-bit warm-up counter: `value << 4 | backoff`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -84,6 +92,11 @@ pub struct Cache {
     pub ptr: Cell<u64>,
     /// A second borrowed object.
     pub ptr2: Cell<u64>,
+    /// Misses left before a specialized form is given up (`MISS_BUDGET`).
+    pub misses: Cell<u16>,
+    /// The specialized form to restore after one generic execution that a
+    /// miss caused (`Opcode as u8`; 0: none).
+    pub saved: Cell<u8>,
 }
 
 impl Default for Cache {
@@ -96,6 +109,8 @@ impl Default for Cache {
             aux: Cell::new(0),
             ptr: Cell::new(0),
             ptr2: Cell::new(0),
+            misses: Cell::new(0),
+            saved: Cell::new(0),
         }
     }
 }

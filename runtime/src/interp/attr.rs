@@ -22,7 +22,7 @@ pub(crate) fn is_data_descriptor(d: &Value) -> bool {
     match t.layout {
         Layout::Property | Layout::Member => true,
         _ if t.has_flag(flags::HEAPTYPE) => {
-            t.lookup(&pystr::intern("__set__")).is_some() || t.lookup(&pystr::intern("__delete__")).is_some()
+            t.lookup(&crate::interned!("__set__")).is_some() || t.lookup(&crate::interned!("__delete__")).is_some()
         }
         _ => false,
     }
@@ -69,7 +69,7 @@ pub fn getattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Value> {
 pub fn lookup(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(ga) = ty.lookup(&pystr::intern("__getattribute__")).filter(|f| as_function(f).is_some()) {
+        if let Some(ga) = ty.lookup(&crate::interned!("__getattribute__")).filter(|f| as_function(f).is_some()) {
             match super::call::call(vm, &ga, &[obj.clone(), name.clone()], &[]) {
                 Ok(v) => return Ok(Some(v)),
                 Err(e) if e.matches(exc().attribute_error) => return getattr_hook(vm, obj, name, Some(e)),
@@ -87,7 +87,7 @@ pub fn lookup(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
 fn getattr_hook(vm: &Vm, obj: &Value, name: &Value, err: Option<PyErr>) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(f) = ty.lookup(&pystr::intern("__getattr__")) {
+        if let Some(f) = ty.lookup(&crate::interned!("__getattr__")) {
             return super::call::call(vm, &f, &[obj.clone(), name.clone()], &[]).map(Some);
         }
     }
@@ -165,7 +165,7 @@ pub fn bind_descriptor(vm: &Vm, d: Value, inst: Option<&Value>, owner: &Value) -
     }
     let dt = type_of(&d);
     if dt.has_flag(flags::HEAPTYPE) {
-        if let Some(get) = dt.lookup(&pystr::intern("__get__")) {
+        if let Some(get) = dt.lookup(&crate::interned!("__get__")) {
             let i = inst.cloned().unwrap_or_else(none);
             return super::call::call(vm, &get, &[d.clone(), i, owner.clone()], &[]);
         }
@@ -471,7 +471,7 @@ pub fn load_method(vm: &Vm, obj: &Value, name: &Value) -> PyResult<(Value, Value
         // attributes their own way.
         let custom = ty.layout == Layout::Super
             || ty.has_flag(flags::HEAPTYPE)
-                && ty.lookup(&pystr::intern("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
+                && ty.lookup(&crate::interned!("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
         if let Some(d) = ty.lookup(name).filter(|_| !custom) {
             if binds(&d) {
                 let shadowed = instance_dict(obj).is_some_and(|dd| dict::get_str(dd, name).is_some());
@@ -488,7 +488,7 @@ pub fn load_method(vm: &Vm, obj: &Value, name: &Value) -> PyResult<(Value, Value
 pub fn setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(setter) = ty.lookup(&pystr::intern("__setattr__")).filter(|f| as_function(f).is_some()) {
+        if let Some(setter) = ty.lookup(&crate::interned!("__setattr__")).filter(|f| as_function(f).is_some()) {
             super::call::call(vm, &setter, &[obj.clone(), name.clone(), value], &[])?;
             return Ok(());
         }
@@ -625,7 +625,7 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
 pub fn delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(f) = ty.lookup(&pystr::intern("__delattr__")).filter(|f| as_function(f).is_some()) {
+        if let Some(f) = ty.lookup(&crate::interned!("__delattr__")).filter(|f| as_function(f).is_some()) {
             super::call::call(vm, &f, &[obj.clone(), name.clone()], &[])?;
             return Ok(());
         }

@@ -37,7 +37,7 @@ pub fn call(vm: &Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         // A metaclass may define __call__.
         let meta = type_of(callable);
         if meta.has_flag(crate::objects::typeobj::flags::HEAPTYPE) {
-            if let Some(f) = meta.lookup(&pystr::intern("__call__")).filter(|f| as_function(f).is_some()) {
+            if let Some(f) = meta.lookup(&crate::interned!("__call__")).filter(|f| as_function(f).is_some()) {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(callable.clone());
                 all.extend(args.iter().cloned());
@@ -51,7 +51,7 @@ pub fn call(vm: &Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     }
     let ty = type_of(callable);
     if ty.layout == Layout::Object || ty.has_flag(crate::objects::typeobj::flags::HEAPTYPE) {
-        if let Some(f) = ty.lookup(&pystr::intern("__call__")) {
+        if let Some(f) = ty.lookup(&crate::interned!("__call__")) {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(callable.clone());
             all.extend(args.iter().cloned());

@@ -21,7 +21,7 @@ use crate::objects::{
 use crate::vm::Vm;
 
 use super::frame::Frame;
-use super::specialize::{self, expansion::exec, stats, DeoptReason};
+use super::specialize::{self, expansion::exec, stats};
 use super::{attr, call, gen, ops};
 use crate::bytecode::cache::Cache;
 use pyfast_stencils::uops::{Cx, Flow, UopId};
@@ -352,7 +352,9 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                             let c: &Cache = cache!();
                             let n = c.counter.get();
                             if n.triggers() {
-                                $specialize;
+                                if !specialize::restore(code, pc - 1) {
+                                    $specialize;
+                                }
                                 pc -= 1;
                                 continue;
                             }
@@ -360,10 +362,10 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         }
                     };
                 }
-                // A guard failed: back to the generic form, which runs now.
+                // A guard failed: the generic form runs now (`specialize::miss`).
                 macro_rules! deopt {
                     () => {{
-                        specialize::deopt(code, pc - 1, DeoptReason::GuardFailed);
+                        specialize::miss(code, pc - 1);
                         pc -= 1;
                         continue;
                     }};

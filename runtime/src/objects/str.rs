@@ -93,8 +93,42 @@ pub fn hash(o: &StrObj) -> i64 {
     h
 }
 
+/// FNV-1a for the intern table: its keys are short identifiers, looked up
+/// on every `intern("__dunder__")` of the runtime's slow paths, where
+/// SipHash dominated the lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut x = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            x ^= b as u64;
+            x = x.wrapping_mul(0x100000001b3);
+        }
+        self.0 = x;
+    }
+}
+
+type InternTable = HashMap<Box<str>, Value, std::hash::BuildHasherDefault<Fnv>>;
+
 thread_local! {
-    static INTERNED: RefCell<HashMap<Box<str>, Value>> = RefCell::new(HashMap::new());
+    static INTERNED: RefCell<InternTable> = RefCell::new(InternTable::default());
+}
+
+/// `intern(NAME)` for a literal NAME, looked up once per call site and
+/// thread (for the dunder names the runtime's slow paths ask for).
+#[macro_export]
+macro_rules! interned {
+    ($s:literal) => {{
+        thread_local! {
+            static NAME: $crate::objects::Value = $crate::objects::str::intern($s);
+        }
+        NAME.with(|n| n.clone())
+    }};
 }
 
 /// The interned (immortal, unique) str for `s`: identifiers, attribute

@@ -145,7 +145,36 @@ impl TypeObject {
     }
 
     /// Look an attribute up along the MRO (no descriptors applied).
+    ///
+    /// Lookups of interned names go through the type attribute cache
+    /// (CPython's method cache): keyed by the type's version tag and the
+    /// name, so a change to the type or its bases (which clears the tag)
+    /// makes its entries unreachable.
+    #[inline]
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        if name.refcount() < super::value::IMMORTAL {
+            return self.lookup_uncached(name);
+        }
+        let tag = crate::interp::specialize::type_version(self);
+        if tag == 0 {
+            return self.lookup_uncached(name);
+        }
+        let slot = ((tag as u64).wrapping_mul(0x9e37_79b9) ^ (name.bits() >> 4)) as usize & (ATTR_CACHE_SIZE - 1);
+        ATTR_CACHE.with(|c| {
+            let e = unsafe { &mut (&mut *c.get())[slot] };
+            if e.0 == tag && e.1 == name.bits() {
+                // The type's dicts still hold the value (the tag would
+                // have been cleared otherwise).
+                return (e.2 != 0).then(|| unsafe { Value::from_bits(e.2) }.clone_leak());
+            }
+            let found = self.lookup_uncached(name);
+            *e = (tag, name.bits(), found.as_ref().map_or(0, |v| v.bits()));
+            found
+        })
+    }
+
+    /// The MRO walk behind [`TypeObject::lookup`].
+    pub fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         for t in self.mro() {
             let t = as_type(t).expect("mro holds types");
             if let Some(v) = super::dict::get_str(&t.dict, name) {
@@ -154,6 +183,14 @@ impl TypeObject {
         }
         None
     }
+}
+
+const ATTR_CACHE_SIZE: usize = 4096;
+
+thread_local! {
+    /// (type version tag, interned name, value borrowed from a type dict or 0).
+    static ATTR_CACHE: UnsafeCell<[(u32, u64, u64); ATTR_CACHE_SIZE]> =
+        const { UnsafeCell::new([(0, 0, 0); ATTR_CACHE_SIZE]) };
 }
 
 /// Borrow a value as a type object, if it is one.

@@ -8,8 +8,10 @@
 //! `BINARY_OP_ADD_INT`, ...) and fills its cache, or leaves it generic and
 //! backs the counter off. A specialized form is a sequence of uops
 //! ([`expansion`]); when one of its guards fails, the eval loop calls
-//! [`deopt`], which rewrites the instruction back to its generic form (with
-//! a longer backoff before it may specialize again), and runs that form.
+//! [`miss`] and runs the generic form for that execution; after
+//! `MISS_BUDGET` misses [`deopt`] rewrites the instruction back to its
+//! generic form for good, with a longer backoff before it may specialize
+//! again.
 //!
 //! Guards are one compare thanks to version tags:
 //! - type versions ([`type_version`], cleared for a type and every
@@ -52,7 +54,7 @@ pub mod cache_flags {
 /// Why a specialized instruction went back to its generic form.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum DeoptReason {
-    /// A guard failed while it ran (types or versions changed).
+    /// Its guards failed more often than its miss budget allows.
     GuardFailed,
     /// A debugger wrote a local it consumes ([`local_written`]).
     LocalWritten,
@@ -76,23 +78,57 @@ pub fn failed(code: &CodeObj, index: usize, family: Opcode, reason: &'static str
     stats::failure(family, reason);
 }
 
-/// A guard of the specialized instruction at `index` failed, or the
-/// debugger asked: rewrite it to its generic form, back off its counter
-/// and return that form (the caller runs it). The one place an instruction
-/// stops being specialized.
+/// A guard of the specialized instruction at `index` failed: the caller
+/// runs the generic form now. The instruction is rewritten to it for this
+/// one execution and the specialized form is restored at the next
+/// ([`restore`]), until `MISS_BUDGET` misses are spent; then it deopts.
+#[cold]
+pub fn miss(code: &CodeObj, index: usize) {
+    let from = code.instrs()[index].op;
+    stats::miss(from);
+    let c = &code.caches()[index];
+    let left = c.misses.get();
+    if left == 0 {
+        deopt(code, index, DeoptReason::GuardFailed);
+        return;
+    }
+    c.misses.set(left - 1);
+    c.saved.set(from as u8);
+    // The generic form runs now without triggering, then triggers (and
+    // restores) at its next execution.
+    c.counter.set(Counter::new(1, c.counter.get().backoff()));
+    code.set_op(index, from.generic());
+}
+
+/// At a trigger of the generic form: put back the specialized form a miss
+/// left ([`miss`]). False when there is none (the caller specializes).
+#[inline]
+pub fn restore(code: &CodeObj, index: usize) -> bool {
+    let c = &code.caches()[index];
+    let saved = c.saved.get();
+    if saved == 0 {
+        return false;
+    }
+    c.saved.set(0);
+    code.set_op(index, Opcode::ALL[saved as usize]);
+    true
+}
+
+/// The specialized instruction at `index` gives up (its miss budget is
+/// spent, or the debugger asked): rewrite it to its generic form and back
+/// off its counter (it may specialize again later). Returns that form.
+/// The one place an instruction stops being specialized.
 #[cold]
 pub fn deopt(code: &CodeObj, index: usize, reason: DeoptReason) -> Opcode {
     let from = code.instrs()[index].op;
     let generic = from.generic();
     let c = &code.caches()[index];
     c.counter.set(c.counter.get().backed_off());
+    c.saved.set(0);
     if matches!(from, Opcode::LOAD_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_INSTANCE_VALUE) {
         c.flags.set(c.flags.get() | cache_flags::HINT_FALLBACK);
     }
     code.set_op(index, generic);
-    if reason == DeoptReason::GuardFailed {
-        stats::miss(from);
-    }
     stats::deopt(from);
     events::deopt(code, index as u32, from, reason);
     generic
@@ -266,6 +302,9 @@ pub fn type_modified(ty: *const Header) {
 /// in its MRO and watch its dict.
 pub fn register_type(ty: *const Header) {
     let t = unsafe { &(*(ty as *const Obj<TypeObject>)).data };
+    // A tag taken before the type was registered with its bases would not
+    // be cleared by their changes.
+    t.version.set(0);
     for base in t.mro().iter().skip(1) {
         if let Some(b) = as_type(base) {
             unsafe { (*b.subclasses.get()).push(ty) };
@@ -300,4 +339,6 @@ pub(crate) fn cache(code: &CodeObj, index: usize) -> &Cache {
 pub(crate) fn keep_backoff(c: &Cache) {
     let b = c.counter.get().backoff();
     c.counter.set(Counter::new(0, b));
+    c.misses.set(crate::bytecode::cache::MISS_BUDGET);
+    c.saved.set(0);
 }

@@ -1,7 +1,8 @@
 //! `--stats[=FILE]`: per family (the generic instruction), specialization
 //! attempts, successes, failures by reason; per specialized form, hits,
-//! misses (a guard failed) and deopts (rewritten back to generic, for a
-//! miss or at the debugger's request). A table on stderr at exit, or JSON.
+//! misses (a guard failed: the generic form ran instead) and deopts
+//! (rewritten back to generic once the miss budget was spent, or at the
+//! debugger's request). A table on stderr at exit, or JSON.
 //!
 //! Cost when off: attempts, failures and deopts are counted on cold paths
 //! behind one flag test; hits are counted only by the eval loop's

@@ -38,36 +38,51 @@ fn has(ops: &[Opcode], op: Opcode) -> bool {
 }
 
 #[test]
-fn warms_up_deopts_backs_off_and_respecializes() {
+fn warms_up_misses_deopts_backs_off_and_respecializes() {
     let vm = vm();
     let g = run(&vm, "def add(a, b):\n    return a + b\n");
     let (one, two) = (Value::small_int(1), Value::small_int(2));
+    let add_op = |g: &Value| *ops_of(g, "add").iter().find(|o| o.generic() == Opcode::BINARY_OP).unwrap();
     call(&vm, &g, "add", &[one.clone(), two.clone()]);
-    assert!(has(&ops_of(&g, "add"), Opcode::BINARY_OP), "cold after one call");
+    assert_eq!(add_op(&g), Opcode::BINARY_OP, "cold after one call");
     call(&vm, &g, "add", &[one.clone(), two.clone()]);
-    assert!(has(&ops_of(&g, "add"), Opcode::BINARY_OP_ADD_INT), "specialized on the second");
-    // Strings: the guard fails, the instruction goes back to generic and
-    // returns the right answer.
+    assert_eq!(add_op(&g), Opcode::BINARY_OP_ADD_INT, "specialized on the second");
+    // Strings: the guard fails and the generic form gives the answer...
     let (x, y) = (pystr::new_str("x"), pystr::new_str("y"));
     let r = call(&vm, &g, "add", &[x.clone(), y.clone()]);
     assert_eq!(pystr::as_str(&r), Some("xy"));
-    assert!(has(&ops_of(&g, "add"), Opcode::BINARY_OP), "deopted");
-    // Backoff: 2^2 - 1 = 3 generic runs (the deopting one included)
-    // before it tries again.
-    for _ in 0..2 {
-        call(&vm, &g, "add", &[x.clone(), y.clone()]);
-        assert!(has(&ops_of(&g, "add"), Opcode::BINARY_OP), "backing off");
+    assert_eq!(add_op(&g), Opcode::BINARY_OP, "a miss runs the generic form");
+    // ...and the specialized form is back for the next execution.
+    assert_eq!(call(&vm, &g, "add", &[one.clone(), two.clone()]).as_small_int(), Some(3));
+    assert_eq!(add_op(&g), Opcode::BINARY_OP_ADD_INT, "restored after one miss");
+    // Misses beyond the budget deopt it for good, with backoff, and then it
+    // specializes for what it sees now.
+    let mut calls = 0;
+    while add_op(&g) != Opcode::BINARY_OP_ADD_UNICODE {
+        let r = call(&vm, &g, "add", &[x.clone(), y.clone()]);
+        assert_eq!(pystr::as_str(&r), Some("xy"));
+        calls += 1;
+        assert!(calls < 100, "never respecialized");
     }
-    call(&vm, &g, "add", &[x.clone(), y.clone()]);
-    assert!(has(&ops_of(&g, "add"), Opcode::BINARY_OP_ADD_UNICODE), "respecialized for strs");
-    // A second deopt waits longer (7).
-    call(&vm, &g, "add", &[one.clone(), two.clone()]);
-    for _ in 0..6 {
+    let budget = crate::bytecode::cache::MISS_BUDGET as usize;
+    // The budget (one miss already spent), the deopting miss, then a
+    // backoff of 2^2 - 1 generic executions (the deopting one included)
+    // and the one that specializes.
+    assert_eq!(calls, budget - 1 + 1 + 3, "misses before the deopt plus the backoff");
+    // A second deopt waits longer: 7 executions.
+    for _ in 0..budget {
         call(&vm, &g, "add", &[one.clone(), two.clone()]);
-        assert!(has(&ops_of(&g, "add"), Opcode::BINARY_OP));
     }
-    call(&vm, &g, "add", &[one, two]);
-    assert!(has(&ops_of(&g, "add"), Opcode::BINARY_OP_ADD_INT));
+    assert_eq!(add_op(&g), Opcode::BINARY_OP, "the last absorbed miss ran generic");
+    call(&vm, &g, "add", &[one.clone(), two.clone()]);
+    assert_eq!(add_op(&g), Opcode::BINARY_OP, "deopted");
+    let mut calls = 0;
+    while add_op(&g) != Opcode::BINARY_OP_ADD_INT {
+        call(&vm, &g, "add", &[one.clone(), two.clone()]);
+        calls += 1;
+        assert!(calls < 100, "never respecialized");
+    }
+    assert_eq!(calls, 7, "2^3 - 1 generic executions, then it specializes");
 }
 
 #[test]
