@@ -24,6 +24,8 @@ pub struct Request {
     pub max_tier: u32,
     /// Print the bytecode instead of running.
     pub dis: bool,
+    /// The inspection service (`--inspect`...).
+    pub inspect: crate::inspect::Options,
 }
 
 /// Stack for the VM thread: deep enough for the parser and the compiler on
@@ -136,8 +138,13 @@ fn run_on_vm_thread(req: Request) -> i32 {
     argv.extend(req.args.iter().cloned());
     let vm = Vm::new(Config { max_tier: req.max_tier, argv, path0 });
     crate::signals::install(&vm.eval_breaker);
+    if let Err(e) = crate::inspect::startup(&vm, &req.inspect) {
+        eprintln!("pyfast: {e}");
+        return 2;
+    }
     let status = run_main(&vm, code, &filename);
     vm.flush_stdout();
+    crate::inspect::shutdown(&vm, status);
     status
 }
 

@@ -275,6 +275,9 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
             if !reraise {
                 set_context(vm, &e);
                 add_traceback(&e, &*frame);
+                if crate::inspect::watching_exceptions() {
+                    crate::inspect::exception_raised(vm, frame, &e);
+                }
             }
             loop {
                 let instr = (*frame).instr;
@@ -779,6 +782,13 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                             Some(v) => push!(v),
                             None => pc = arg,
                         }
+                    }
+                    Opcode::INSTRUMENTED_LINE => {
+                        // A line event (breakpoint/step); then run the
+                        // original instruction, which it put back.
+                        save_sp!();
+                        crate::inspect::line_event(vm, frame);
+                        pc -= 1;
                     }
                     Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => pc = arg,
                     Opcode::JUMP_BACKWARD => {
