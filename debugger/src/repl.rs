@@ -34,6 +34,9 @@ pub struct Session {
     pub failures: u32,
     /// Local names of the current frame, for completion.
     names: Arc<Mutex<Vec<String>>>,
+    /// SIGINT while the program runs (one listener for the whole session,
+    /// so no Ctrl-C falls between two waits).
+    sigint: Option<tokio::signal::unix::Signal>,
 }
 
 /// What a command asks of the loop.
@@ -53,7 +56,12 @@ fn status_text(s: &tonic::Status) -> String {
 
 impl Session {
     pub fn new(rt: tokio::runtime::Runtime, client: Client, events: UnboundedReceiver<v1::Event>) -> Session {
+        let sigint = {
+            let _in_runtime = rt.enter();
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()).ok()
+        };
         Session {
+            sigint,
             rt,
             client,
             events,
@@ -95,8 +103,15 @@ impl Session {
         let mut c = self.client.clone();
         let rt = &self.rt;
         let events = &mut self.events;
+        let sigint = &mut self.sigint;
         let outcome = rt.block_on(async {
             loop {
+                let interrupted = async {
+                    match sigint.as_mut() {
+                        Some(s) => s.recv().await,
+                        None => std::future::pending().await,
+                    }
+                };
                 tokio::select! {
                     ev = events.recv() => match ev {
                         None => return None,
@@ -104,7 +119,7 @@ impl Session {
                         Some(v1::Event { kind: Some(v1::event::Kind::Exited(x)), .. }) => return Some(Err(x.status)),
                         Some(_) => {}
                     },
-                    _ = tokio::signal::ctrl_c() => {
+                    _ = interrupted => {
                         let _ = c.pause(v1::PauseRequest {}).await;
                     }
                 }

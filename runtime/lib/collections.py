@@ -105,6 +105,33 @@ class Counter(dict):
                 result[elem] = count
         return result
 
+    def __and__(self, other):
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __or__(self, other):
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __pos__(self):
+        return Counter({k: v for k, v in self.items() if v > 0})
+
+    def __neg__(self):
+        return Counter({k: -v for k, v in self.items() if v < 0})
+
     def __sub__(self, other):
         result = Counter()
         for elem, count in self.items():
@@ -158,6 +185,63 @@ class deque:
 
     def clear(self):
         self._items.clear()
+
+    def count(self, x):
+        return self._items.count(x)
+
+    def index(self, x, start=0, stop=None):
+        try:
+            return self._items.index(x, start, len(self._items) if stop is None else stop)
+        except ValueError:
+            raise ValueError(f'{x!r} is not in deque') from None
+
+    def remove(self, value):
+        try:
+            self._items.remove(value)
+        except ValueError:
+            raise ValueError(f'{value!r} is not in deque') from None
+
+    def insert(self, i, x):
+        if self.maxlen is not None and len(self._items) >= self.maxlen:
+            raise IndexError('deque already at its maximum size')
+        self._items.insert(i, x)
+
+    def reverse(self):
+        self._items.reverse()
+
+    def copy(self):
+        return deque(self._items, self.maxlen)
+
+    __copy__ = copy
+
+    def __delitem__(self, i):
+        del self._items[i]
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return deque(self._items + other._items, self.maxlen)
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        return deque(self._items * n, self.maxlen)
+
+    def __lt__(self, other):
+        return self._items < other._items
+
+    def __le__(self, other):
+        return self._items <= other._items
+
+    def __gt__(self, other):
+        return self._items > other._items
+
+    def __ge__(self, other):
+        return self._items >= other._items
+
+    __hash__ = None
 
     def __len__(self):
         return len(self._items)

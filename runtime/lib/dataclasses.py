@@ -58,10 +58,14 @@ def _process(cls, init, repr_, eq, order, frozen):
             elif f.init and seen_default:
                 raise TypeError(f'non-default argument {f.name!r} follows default argument')
 
+        qualname = f'{cls.__qualname__}.__init__'
+
         def __init__(self, *args, **kwargs):
             init_fields = [f for f in field_list if f.init]
             if len(args) > len(init_fields):
-                raise TypeError(f'__init__() takes {len(init_fields) + 1} positional arguments but {len(args) + 1} were given')
+                raise TypeError(f'{qualname}() takes {len(init_fields) + 1} positional arguments '
+                                f'but {len(args) + 1} were given')
+            missing = []
             for i, f in enumerate(init_fields):
                 if i < len(args):
                     value = args[i]
@@ -72,10 +76,16 @@ def _process(cls, init, repr_, eq, order, frozen):
                 elif f.default_factory is not MISSING:
                     value = f.default_factory()
                 else:
-                    raise TypeError(f"__init__() missing 1 required positional argument: '{f.name}'")
+                    missing.append(repr(f.name))
+                    continue
                 object.__setattr__(self, f.name, value)
+            if missing:
+                names = missing[0] if len(missing) == 1 else (
+                    ', '.join(missing[:-1]) + (',' if len(missing) > 2 else '') + ' and ' + missing[-1])
+                plural = 's' if len(missing) > 1 else ''
+                raise TypeError(f'{qualname}() missing {len(missing)} required positional argument{plural}: {names}')
             if kwargs:
-                raise TypeError(f"__init__() got an unexpected keyword argument '{next(iter(kwargs))}'")
+                raise TypeError(f"{qualname}() got an unexpected keyword argument '{next(iter(kwargs))}'")
             for f in field_list:
                 if not f.init:
                     if f.default_factory is not MISSING:
@@ -85,6 +95,7 @@ def _process(cls, init, repr_, eq, order, frozen):
             post = getattr(self, '__post_init__', None)
             if post is not None:
                 post()
+        __init__.__qualname__ = qualname
         cls.__init__ = __init__
 
     if repr_:
@@ -149,6 +160,18 @@ def asdict(obj):
         return tuple(asdict(v) for v in obj)
     if isinstance(obj, dict):
         return {asdict(k): asdict(v) for k, v in obj.items()}
+    return obj
+
+
+def astuple(obj):
+    if hasattr(obj, '__dataclass_fields__'):
+        return tuple(astuple(getattr(obj, f.name)) for f in fields(obj))
+    if isinstance(obj, list):
+        return [astuple(v) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(astuple(v) for v in obj)
+    if isinstance(obj, dict):
+        return {astuple(k): astuple(v) for k, v in obj.items()}
     return obj
 
 

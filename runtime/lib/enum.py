@@ -71,6 +71,9 @@ class EnumMeta(type):
         try:
             return cls._value2member_map_[value]
         except (KeyError, TypeError):
+            missing = getattr(cls, '_missing_', None)
+            if missing is not None and isinstance(value, int):
+                return missing(value)
             raise ValueError(f"{value!r} is not a valid {cls.__qualname__}") from None
 
     def __repr__(cls):
@@ -111,6 +114,8 @@ class Enum(metaclass=EnumMeta):
 
 
 class IntEnum(int, Enum):
+    __repr__ = Enum.__repr__
+
     def __str__(self):
         return str(self._value_)
 
@@ -125,6 +130,8 @@ class IntEnum(int, Enum):
 
 
 class StrEnum(str, Enum):
+    __repr__ = Enum.__repr__
+
     def __str__(self):
         return self._value_
 
@@ -140,9 +147,81 @@ class Flag(Enum):
     def _generate_next_value_(name, start, count, last_value):
         return 1 if not count else last_value * 2
 
+    @classmethod
+    def _missing_(cls, value):
+        """A pseudo-member for a combination of flags (cached, so that
+        identity comparison keeps working)."""
+        names = [m._name_ for m in cls if m._value_ and m._value_ & value == m._value_]
+        member = int.__new__(cls, value) if issubclass(cls, int) else object.__new__(cls)
+        object.__setattr__(member, '_name_', '|'.join(names) if names else None)
+        object.__setattr__(member, '_value_', value)
+        cls._value2member_map_[value] = member
+        return member
+
+    def __contains__(self, other):
+        if not isinstance(other, type(self)):
+            raise TypeError(f"unsupported operand type(s) for 'in': "
+                            f"'{type(other).__qualname__}' and '{type(self).__qualname__}'")
+        return other._value_ & self._value_ == other._value_
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __or__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ | other._value_)
+
+    def __and__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ & other._value_)
+
+    def __xor__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ ^ other._value_)
+
+    def __repr__(self):
+        if self._name_ is None:
+            return f"<{type(self).__name__}: {self._value_!r}>"
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        if self._name_ is None:
+            return f"{type(self).__name__}({self._value_!r})"
+        return f"{type(self).__name__}.{self._name_}"
+
 
 class IntFlag(int, Flag):
-    pass
+    # int's operators come first in the MRO; flags combine to flags.
+    def __or__(self, other):
+        if isinstance(other, int) and not isinstance(other, type(self)):
+            other = type(self)(other)
+        return Flag.__or__(self, other)
+
+    def __and__(self, other):
+        if isinstance(other, int) and not isinstance(other, type(self)):
+            other = type(self)(other)
+        return Flag.__and__(self, other)
+
+    def __xor__(self, other):
+        if isinstance(other, int) and not isinstance(other, type(self)):
+            other = type(self)(other)
+        return Flag.__xor__(self, other)
+
+    __ror__, __rand__, __rxor__ = __or__, __and__, __xor__
+
+    def __contains__(self, other):
+        return Flag.__contains__(self, other)
+
+    __repr__ = Flag.__repr__
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
 
 
 def unique(enumeration):

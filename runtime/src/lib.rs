@@ -11,6 +11,7 @@ pub mod compile;
 pub mod events;
 pub mod inspect;
 pub mod interp;
+pub mod jit;
 pub mod modules;
 pub mod objects;
 pub mod run;
@@ -19,4 +20,4 @@ pub mod uop_helpers;
 pub mod vm;
 
 /// The highest execution tier this build can run.
-pub const MAX_TIER: u32 = 0;
+pub const MAX_TIER: u32 = 1;

@@ -17,8 +17,20 @@ struct Cli {
     tier: u32,
 
     /// Print the bytecode of FILE (every code object) instead of running it.
-    #[arg(long, value_name = "FILE")]
+    /// With --adaptive: run FILE, then print it with the specialized
+    /// instructions in place (`pyfast --dis --adaptive FILE`).
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
     dis: Option<String>,
+
+    /// With --dis: run the program first and show the specialized forms
+    /// its instructions took (like `dis.dis(adaptive=True)`).
+    #[arg(long, requires = "dis")]
+    adaptive: bool,
+
+    /// Print tier-1 specialization statistics on stderr at exit, or write
+    /// them as JSON to FILE (`--stats=FILE`).
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true, default_missing_value = "")]
+    stats: Option<String>,
 
     /// Open the inspection endpoint at start, for pyfast-dbg: `unix` (the
     /// default: a private per-user socket), `unix:PATH` or
@@ -58,7 +70,20 @@ fn main() {
         std::process::exit(2);
     }
     let (source, args, dis) = if let Some(file) = cli.dis {
-        (Source::File(file), cli.args, true)
+        // `--dis FILE`, or `--dis --adaptive FILE [ARGS...]`.
+        let mut args = cli.args.into_iter();
+        let file = if file.is_empty() {
+            match args.next() {
+                Some(f) => f,
+                None => {
+                    eprintln!("pyfast: --dis needs a FILE");
+                    std::process::exit(2);
+                }
+            }
+        } else {
+            file
+        };
+        (Source::File(file), args.collect(), true)
     } else if let Some(code) = cli.command {
         (Source::Command(code), cli.args, false)
     } else {
@@ -88,7 +113,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let status = run(Request { source, args, max_tier: cli.tier, dis, inspect });
+    let status =
+        run(Request { source, args, max_tier: cli.tier, dis, adaptive: cli.adaptive, stats: cli.stats, inspect });
     std::process::exit(status);
 }
 

@@ -24,6 +24,11 @@ pub struct Request {
     pub max_tier: u32,
     /// Print the bytecode instead of running.
     pub dis: bool,
+    /// With `dis`: run first, then print the bytecode as specialized.
+    pub adaptive: bool,
+    /// `--stats`: Some("") prints the table on stderr at exit, Some(FILE)
+    /// writes JSON to FILE.
+    pub stats: Option<String>,
     /// The inspection service (`--inspect`...).
     pub inspect: crate::inspect::Options,
 }
@@ -115,7 +120,7 @@ fn run_on_vm_thread(req: Request) -> i32 {
             return 1;
         }
     };
-    if req.dis {
+    if req.dis && !req.adaptive {
         let c = crate::bytecode::code::as_code(&code).expect("a code object");
         print!("{}", crate::bytecode::dis::dis(c));
         return 0;
@@ -142,9 +147,26 @@ fn run_on_vm_thread(req: Request) -> i32 {
         eprintln!("pyfast: {e}");
         return 2;
     }
-    let status = run_main(&vm, code, &filename);
+    if req.stats.is_some() {
+        crate::interp::specialize::stats::enable();
+    }
+    let status = run_main(&vm, code.clone(), &filename);
     vm.flush_stdout();
     crate::inspect::shutdown(&vm, status);
+    if req.dis {
+        // `--dis --adaptive`: the code objects as the run left them.
+        let c = crate::bytecode::code::as_code(&code).expect("a code object");
+        print!("{}", crate::bytecode::dis::dis_adaptive(c));
+    }
+    match req.stats.as_deref() {
+        Some("") => eprint!("{}", crate::interp::specialize::stats::table()),
+        Some(file) => {
+            if let Err(e) = std::fs::write(file, crate::interp::specialize::stats::json()) {
+                eprintln!("pyfast: --stats: cannot write {file}: {e}");
+            }
+        }
+        None => {}
+    }
     status
 }
 

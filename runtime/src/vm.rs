@@ -63,6 +63,10 @@ pub struct Vm {
     pub yielded: Cell<bool>,
     /// Buffered standard output (flushed at exit and before stderr writes).
     pub stdout: RefCell<std::io::BufWriter<std::io::Stdout>>,
+    /// An exception raised where no `PyResult` can carry it: a runtime
+    /// helper called from uop code returns 0 and leaves it here, and whoever
+    /// handles the uop's error exit takes it.
+    pending_error: RefCell<Option<PyErr>>,
 }
 
 thread_local! {
@@ -93,10 +97,12 @@ impl Vm {
             sources: RefCell::new(HashMap::new()),
             yielded: Cell::new(false),
             stdout: RefCell::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            pending_error: RefCell::new(None),
         });
         CURRENT.with(|c| c.set(&*vm as *const Vm));
         crate::uop_helpers::install();
         crate::builtins::install(&vm);
+        crate::interp::specialize::call::capture_builtins(&vm);
         crate::modules::install(&vm);
         vm
     }
@@ -112,6 +118,18 @@ impl Vm {
 
     pub fn set_handled_exc(&self, v: Value) -> Value {
         unsafe { std::mem::replace(&mut *self.handled_exc.get(), v) }
+    }
+
+    /// Record the exception a uop helper raised (see `pending_error`). One
+    /// is pending at most: a uop exits as soon as its helper fails.
+    pub fn set_pending_error(&self, e: PyErr) {
+        let old = self.pending_error.replace(Some(e));
+        debug_assert!(old.is_none(), "an exception was already pending");
+    }
+
+    /// Take the exception a uop helper raised.
+    pub fn take_pending_error(&self) -> Option<PyErr> {
+        self.pending_error.take()
     }
 
     /// Look a name up in the builtins module.

@@ -306,3 +306,102 @@ fn dis_missing_file() {
     assert_ne!(o.status(), Some(0), "{}", o.describe());
     assert!(o.stderr_str().contains("nope.py"), "{}", o.describe());
 }
+
+/// The talk's fibonacci, small enough that its ints stay small.
+const FIB: &str = "def fibonacci(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n\
+                   for i in range(20):\n    fibonacci(30)\nprint(fibonacci(30))\n";
+
+/// `--dis --adaptive FILE` runs FILE, then shows the specialized forms in
+/// place: the talk's `FOR_ITER_RANGE ... BINARY_OP_ADD_INT` listing.
+#[test]
+fn dis_adaptive_shows_the_specialized_fibonacci() {
+    let s = Scratch::new("dis-adaptive");
+    s.file("fib.py", FIB);
+    let mut cmd = pyfast(&["--dis", "--adaptive", "fib.py"]);
+    cmd.current_dir(&s.0);
+    let o = exec(cmd);
+    assert_eq!(o.status(), Some(0), "{}", o.describe());
+    let out = o.stdout_str();
+    assert!(out.starts_with("832040\n"), "the program runs first: {}", o.describe());
+    let body = out.split("Disassembly of <code object fibonacci").nth(1).expect("fibonacci's listing");
+    let names: Vec<&str> = body
+        .lines()
+        .filter_map(|l| {
+            l.split_whitespace().find(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '_') && w.len() > 3)
+        })
+        .collect();
+    let pos = |n: &str| names.iter().position(|x| *x == n).unwrap_or_else(|| panic!("{n} missing in {names:?}"));
+    assert!(pos("FOR_ITER_RANGE") < pos("BINARY_OP_ADD_INT"), "{names:?}");
+    assert!(names.contains(&"UNPACK_SEQUENCE_TWO_TUPLE") && names.contains(&"LOAD_GLOBAL_BUILTIN"), "{names:?}");
+    // Without --adaptive the listing shows the generic forms, and does not run.
+    let mut cmd = pyfast(&["--dis", "fib.py"]);
+    cmd.current_dir(&s.0);
+    let o = exec(cmd);
+    let out = o.stdout_str();
+    assert!(!out.contains("832040") && out.contains("FOR_ITER") && out.contains("BINARY_OP"), "{}", o.describe());
+    assert!(!out.contains("_RANGE") && !out.contains("ADD_INT"), "generic forms only: {}", o.describe());
+    // At tier 0 nothing specializes.
+    let mut cmd = pyfast(&["--tier", "0", "--dis", "--adaptive", "fib.py"]);
+    cmd.current_dir(&s.0);
+    let o = exec(cmd);
+    assert!(o.stdout_str().contains("832040") && !o.stdout_str().contains("ADD_INT"), "{}", o.describe());
+}
+
+/// `--stats` prints per-family counts on stderr at exit.
+#[test]
+fn stats_table_on_stderr() {
+    let s = Scratch::new("stats");
+    s.file("fib.py", FIB);
+    let mut cmd = pyfast(&["--stats", "fib.py"]);
+    cmd.current_dir(&s.0);
+    let o = exec(cmd);
+    assert_eq!(o.status(), Some(0), "{}", o.describe());
+    assert_eq!(o.stdout_str(), "832040\n");
+    let err = o.stderr_str();
+    let row = |name: &str| -> Vec<u64> {
+        let line = err
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("no {name} row: {err}"));
+        line.split_whitespace().skip(1).map(|x| x.parse().unwrap()).collect()
+    };
+    let fam = row("BINARY_OP");
+    assert!(fam[0] >= 1 && fam[1] >= 1, "attempts and successes: {err}");
+    let form = row("BINARY_OP_ADD_INT");
+    assert!(form[0] >= 20 * 30, "hits: {err}");
+    assert!(row("FOR_ITER_RANGE")[0] >= 20 * 30, "{err}");
+}
+
+/// `--stats=FILE` writes JSON instead, with failures by reason and deopts.
+#[test]
+fn stats_json_to_file() {
+    let s = Scratch::new("stats-json");
+    s.file(
+        "p.py",
+        "def add(a, b):\n    return a + b\nfor i in range(50):\n    add(i, 1)\nfor i in range(60):\n    add('x', 'y')\n\
+         def mix(a, b):\n    return a + b\nfor i in range(50):\n    mix(i, 0.5)\nprint('done')\n",
+    );
+    let mut cmd = pyfast(&["--stats=stats.json", "p.py"]);
+    cmd.current_dir(&s.0);
+    let o = exec(cmd);
+    assert_eq!(o.status(), Some(0), "{}", o.describe());
+    assert_eq!(o.stdout_str(), "done\n");
+    assert_eq!(o.stderr_str(), "", "JSON goes to the file, not stderr");
+    let json = fs::read_to_string(s.0.join("stats.json")).expect("stats file written");
+    // Validated by CPython's json module, then read back by field.
+    let check = "import json,sys\nd=json.load(open(sys.argv[1]))['families']['BINARY_OP']\n\
+                 print(d['forms']['BINARY_OP_ADD_INT']['hits'] >= 49, d['forms']['BINARY_OP_ADD_INT']['deopts'] >= 1,\n\
+                 d['failures'].get('int and float mixed', 0) >= 1, d['misses'] >= 1, d['attempts'] >= d['successes'] >= 1)\n";
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(check)
+        .arg(s.0.join("stats.json"))
+        .output()
+        .expect("python3 is needed by the tests (package python3)");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "True True True True True\n",
+        "{json}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

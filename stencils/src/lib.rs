@@ -80,6 +80,96 @@ pub mod range_iter {
     pub const REMAINING_OFFSET: usize = 32;
 }
 
+/// Rust's `Vec<T>` as objects embed it: three words, the buffer pointer at
+/// word `PTR_WORD` and the length at word `LEN_WORD` (the runtime checks
+/// this at compile time for every `Vec` a uop reads).
+pub mod vec {
+    pub const PTR_WORD: usize = 1;
+    pub const LEN_WORD: usize = 2;
+}
+
+/// Byte offsets into a type object (`type` and its subclasses).
+pub mod type_obj {
+    /// The version tag (u32): non-zero while the type and every type in its
+    /// MRO are unchanged since the tag was assigned; 0 means "no tag".
+    pub const VERSION_OFFSET: usize = 64;
+}
+
+/// Byte offsets into a `dict` object (exact dicts; the compact layout).
+pub mod dict {
+    /// Pointer to the first entry of the insertion-ordered entries array.
+    pub const ENTRIES_OFFSET: usize = 16 + 8 * super::vec::PTR_WORD;
+    /// Number of entries in the array (deleted ones included).
+    pub const NENTRIES_OFFSET: usize = 16 + 8 * super::vec::LEN_WORD;
+    /// Size of one entry `{ hash, key, value }`.
+    pub const ENTRY_SIZE: usize = 24;
+    pub const ENTRY_KEY: usize = 8;
+    pub const ENTRY_VALUE: usize = 16;
+    /// The keys version (u32): changes whenever the set of keys or their
+    /// positions change (not when a value is replaced); 0 means "none
+    /// assigned", never equal to a cached version.
+    pub const KEYS_VERSION_OFFSET: usize = 72;
+}
+
+/// Instances of plain classes (`InstanceObj`).
+pub mod instance {
+    /// The instance dict (a `dict`, or NULL).
+    pub const DICT_OFFSET: usize = 16;
+}
+
+/// `module` objects.
+pub mod module {
+    /// The module's namespace dict.
+    pub const DICT_OFFSET: usize = 24;
+}
+
+/// Python `function` objects.
+pub mod function {
+    pub const GLOBALS_OFFSET: usize = 24;
+    pub const BUILTINS_OFFSET: usize = 32;
+    /// The function version (u32): unique to one function object in one
+    /// state (code, defaults, closure...); changes when any of them does.
+    pub const VERSION_OFFSET: usize = 96;
+}
+
+/// `list` objects (a `Vec` of values).
+pub mod list {
+    pub const ITEMS_OFFSET: usize = 16 + 8 * super::vec::PTR_WORD;
+    pub const LEN_OFFSET: usize = 16 + 8 * super::vec::LEN_WORD;
+}
+
+/// `tuple` objects (a boxed slice of values).
+pub mod tuple {
+    pub const ITEMS_OFFSET: usize = 16;
+    pub const LEN_OFFSET: usize = 24;
+}
+
+/// `float` objects.
+pub mod float {
+    /// The f64 value.
+    pub const VALUE_OFFSET: usize = 16;
+}
+
+/// `str` objects.
+pub mod str {
+    /// Length in bytes (UTF-8).
+    pub const LEN_OFFSET: usize = 24;
+}
+
+/// Bound `method` objects.
+pub mod bound_method {
+    pub const FUNC_OFFSET: usize = 16;
+    pub const SELF_OFFSET: usize = 24;
+}
+
+/// Index iterators over lists and tuples (`list_iterator`, `tuple_iterator`).
+pub mod seq_iter {
+    /// The sequence (NULL once exhausted).
+    pub const SEQ_OFFSET: usize = 16;
+    /// The next index (usize).
+    pub const INDEX_OFFSET: usize = 24;
+}
+
 /// `COMPARE_OP`'s argument: which comparison (the runtime's `CompareOp`).
 pub mod compare_op {
     pub const LT: u32 = 0;
@@ -90,7 +180,16 @@ pub mod compare_op {
     pub const GE: u32 = 5;
 }
 
+pub mod trace;
 pub mod uops;
+
+/// The stencil tables (not in the stencil build itself, which makes them).
+#[cfg(not(pyfast_stencils))]
+pub mod jit;
+
+/// What the stencil build compiles: one entry per uop.
+#[cfg(pyfast_stencils)]
+mod template;
 
 #[cfg(test)]
 mod tests {

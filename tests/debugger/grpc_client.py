@@ -138,11 +138,15 @@ def main():
         frame = pb.FrameRef(thread_id=1, frame_index=0)
         local = {v.name: v for v in stub.GetLocals(pb.GetLocalsRequest(frame=frame), timeout=TIMEOUT).variables}
         check(local["_"].repr == "10" and local["a"].type == "int" and local["n"].repr == "25", f"locals: {local}")
+        invalidated = []
         for name, expr in (("a", '""'), ("b", '"\U0001F430"')):
             r = stub.SetLocal(pb.SetLocalRequest(frame=frame, name=name, expression=expr), timeout=TIMEOUT)
             check(r.value.type == "str", f"SetLocal {name}: {r}")
-            if hello.max_tier > 0:
-                check(len(r.invalidations) > 0, f"SetLocal {name} above tier 0 invalidated nothing: {r}")
+            invalidated += list(r.invalidations)
+        # Above tier 0 the loop's BINARY_OP_ADD_INT consumed a: the write
+        # de-specializes it and says so.
+        if hello.max_tier > 0:
+            check(any(i.opname == "BINARY_OP_ADD_INT" for i in invalidated), f"invalidations: {invalidated}")
         v = stub.Evaluate(pb.EvaluateRequest(frame=frame, source="len(a + b)"), timeout=TIMEOUT).value
         check(v.repr == "1", f"evaluate: {v}")
 

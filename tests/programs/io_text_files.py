@@ -1,5 +1,8 @@
 # Text files: write, read back, append, iterate; the file is removed after.
-path = "io_text_files.tmp"
+import os
+
+# One file per process: the corpus runs this program at several tiers at once.
+path = "io_text_files.%d.tmp" % os.getpid()
 with open(path, "w") as f:
     n = f.write("line one\nline two\n")
     f.write("ünïcode three\n")

@@ -120,7 +120,14 @@ fn c3_mro(cls: &Value, bases: &[Value]) -> PyResult<Vec<Value>> {
         }
         let candidate = seqs.iter().map(|s| &s[0]).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
         let Some(c) = candidate.cloned() else {
-            let names: Vec<&str> = bases.iter().map(|b| as_type(b).unwrap().name()).collect();
+            // CPython names the remaining heads, in order, each once.
+            let mut names: Vec<&str> = Vec::new();
+            for s in &seqs {
+                let n = as_type(&s[0]).unwrap().name();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
             return Err(type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
@@ -147,6 +154,7 @@ fn subclassable(l: Layout) -> bool {
             | Layout::Int
             | Layout::Float
             | Layout::Str
+            | Layout::Bytes
             | Layout::Tuple
             // Metaclasses: their instances are classes.
             | Layout::Type
@@ -216,6 +224,9 @@ pub fn type_new(
             }
         }
     }
+    if dict::get_str(&d, &pystr::intern("__doc__")).is_none() {
+        dict::set_str(&d, pystr::intern("__doc__"), none());
+    }
     // Defining __eq__ without __hash__ makes instances unhashable.
     if dict::get_str(&d, &pystr::intern("__eq__")).is_some() && dict::get_str(&d, &pystr::intern("__hash__")).is_none()
     {
@@ -237,15 +248,17 @@ pub fn type_new(
             base: primary,
             mro: UnsafeCell::new(Value::NULL),
             dict: d,
-            version: std::cell::Cell::new(1),
+            version: std::cell::Cell::new(0),
             flags: std::cell::Cell::new(fl),
+            bases: UnsafeCell::new(tuple::new_tuple(bases.clone())),
+            subclasses: UnsafeCell::new(Vec::new()),
         },
     });
     let cls = Value::from_box(obj);
     let t = as_type(&cls).unwrap();
     let mro = c3_mro(&cls, &bases)?;
     unsafe { *t.mro.get() = tuple::new_tuple(mro) };
-    set_bases(&cls, tuple::new_tuple(bases));
+    crate::interp::specialize::register_type(cls.as_ptr());
     if let Some(slots) = slots {
         install_slots(vm, &cls, &slots)?;
     }
@@ -262,7 +275,7 @@ pub fn type_new(
     }
     // __set_name__ on attributes, then __init_subclass__ on the parent.
     for (k, v) in dict::as_dict(&t.dict).unwrap().items() {
-        if let Some(f) = type_of(&v).lookup(&pystr::intern("__set_name__")) {
+        if let Some(f) = type_of(&v).lookup(&crate::interned!("__set_name__")) {
             if type_of(&v).has_flag(flags::HEAPTYPE) {
                 call(vm, &f, &[v.clone(), cls.clone(), k], &[])?;
             }
@@ -270,11 +283,6 @@ pub fn type_new(
     }
     init_subclass(vm, &cls, kw_values, kw_names)?;
     Ok(cls)
-}
-
-/// `__bases__` lives in the type dict of heap types.
-fn set_bases(cls: &Value, bases: Value) {
-    dict::set_str(&as_type(cls).unwrap().dict, pystr::intern("__bases__"), bases);
 }
 
 fn init_subclass(vm: &Vm, cls: &Value, kw_values: &[Value], kw_names: &[Value]) -> PyResult<()> {
@@ -327,9 +335,9 @@ fn install_slots(vm: &Vm, cls: &Value, slots: &Value) -> PyResult<()> {
 /// Calling a heap type: `__new__` then `__init__`.
 pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let t = as_type(cls).unwrap();
-    let init = t.lookup(&pystr::intern("__init__"));
+    let init = t.lookup(&crate::interned!("__init__"));
     let custom_init = init.as_ref().is_some_and(|i| !is_builtin_fn(i, object_init));
-    let new = t.lookup(&pystr::intern("__new__"));
+    let new = t.lookup(&crate::interned!("__new__"));
     let custom_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_builtin_fn(&sm.func, object_new));
     let obj = match custom_new {
         Some(sm) => {
@@ -348,7 +356,7 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
     if !type_of(&obj).is_subtype(cls.as_ptr()) {
         return Ok(obj);
     }
-    if let Some(init) = type_of(&obj).lookup(&pystr::intern("__init__")) {
+    if let Some(init) = type_of(&obj).lookup(&crate::interned!("__init__")) {
         if !is_builtin_fn(&init, object_init) {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
@@ -360,6 +368,19 @@ pub fn call_heap_type(vm: &Vm, cls: &Value, args: &[Value], kwnames: &[Value]) -
         }
     }
     Ok(obj)
+}
+
+/// For tier 1's `CALL_ALLOC_AND_ENTER_INIT`: the Python `__init__` that
+/// `call_heap_type` would call on a new bare instance of `t`, when `t` has
+/// no custom `__new__` (None otherwise). The specialization is guarded by
+/// `t`'s version tag.
+pub fn plain_init(t: &crate::objects::TypeObject) -> Option<Value> {
+    let new = t.lookup(&crate::interned!("__new__"));
+    let custom_new = new.as_ref().and_then(descr::as_staticmethod).filter(|sm| !is_builtin_fn(&sm.func, object_new));
+    if custom_new.is_some() {
+        return None;
+    }
+    t.lookup(&crate::interned!("__init__")).filter(|i| as_function(i).is_some())
 }
 
 /// Whether `f` is the Rust builtin `native` (e.g. `object.__init__`).
@@ -431,6 +452,10 @@ fn subclass_instance(value: &Value, tp: TypePtr, t: &TypeObject) -> Value {
             make(StrObj { s: so.s.clone(), nchars: so.nchars, hash: std::cell::Cell::new(-1) }, tp, d)
         }
         Layout::Tuple => make(TupleObj { items: tuple::items(value).to_vec().into_boxed_slice() }, tp, d),
+        Layout::Bytes => {
+            let data = crate::objects::bytes::as_bytes(value).expect("bytes").to_vec();
+            make(crate::objects::bytes::BytesObj::new(data), tp, d)
+        }
         Layout::List => make(list::ListObj::new(Vec::new()), tp, d),
         Layout::Dict => make(dict::DictObj::new(), tp, d),
         Layout::Set => make(crate::objects::set::SetObj::new(), tp, d),
@@ -628,10 +653,10 @@ fn object_new(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     new_instance_of(vm, cls, &args[1..args.len() - kw.len()], &[])
 }
 
-fn object_setattr(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn object_setattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__setattr__", args, kw);
     a.expect(3, 3)?;
-    attr::generic_setattr(&a.pos[0], &a.pos[1], a.pos[2].clone())?;
+    attr::object_setattr(vm, &a.pos[0], &a.pos[1], a.pos[2].clone())?;
     Ok(none())
 }
 
@@ -644,10 +669,10 @@ fn object_getattribute(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     }
 }
 
-fn object_delattr(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+fn object_delattr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("__delattr__", args, kw);
     a.expect(2, 2)?;
-    attr::generic_delattr(&a.pos[0], &a.pos[1])?;
+    attr::object_delattr(vm, &a.pos[0], &a.pos[1])?;
     Ok(none())
 }
 
@@ -750,7 +775,7 @@ pub fn install(vm: &Vm) {
     let od = &t.object.as_type().dict;
     dict::set_str(
         od,
-        pystr::intern("__new__"),
+        crate::interned!("__new__"),
         descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", object_new)),
     );
     dict::set_str(
@@ -763,21 +788,25 @@ pub fn install(vm: &Vm) {
     );
     dict::set_str(
         &t.type_.as_type().dict,
-        pystr::intern("__new__"),
+        crate::interned!("__new__"),
         descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", type_new_native)),
     );
     let be = crate::objects::exception::exc().base_exception;
     dict::set_str(
         &be.as_type().dict,
-        pystr::intern("__init__"),
+        crate::interned!("__init__"),
         new_method_descriptor("__init__", exception_init, be.value()),
     );
-    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+    for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
         let new = descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin("__new__", base_new));
-        dict::set_str(&ty.as_type().dict, pystr::intern("__new__"), new);
+        dict::set_str(&ty.as_type().dict, crate::interned!("__new__"), new);
     }
     for (ty, f) in [(t.list, list_init as NativeFn), (t.dict, dict_init), (t.set, set_init)] {
-        dict::set_str(&ty.as_type().dict, pystr::intern("__init__"), new_method_descriptor("__init__", f, ty.value()));
+        dict::set_str(
+            &ty.as_type().dict,
+            crate::interned!("__init__"),
+            new_method_descriptor("__init__", f, ty.value()),
+        );
     }
     let b = &vm.builtins;
     dict::set_str(

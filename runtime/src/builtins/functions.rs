@@ -15,6 +15,7 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
     ("len", len),
     ("repr", repr),
+    ("ascii", ascii),
     ("abs", abs),
     ("min", min),
     ("max", max),
@@ -83,9 +84,12 @@ fn print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
     out.push_str(&end);
     use crate::modules::sys::{std_stream, StdStream};
-    let to_stderr = match a.kw("file") {
+    let file = match a.kw("file") {
+        Some(f) if !is_none(f) => Some(f.clone()),
+        _ => crate::modules::sys::current_stdout(vm),
+    };
+    let to_stderr = match &file {
         None => false,
-        Some(f) if is_none(f) => false,
         Some(f) => match std_stream(f) {
             Some(StdStream::Stderr) => true,
             Some(StdStream::Stdout) => false,
@@ -122,6 +126,13 @@ fn repr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     a.no_kwargs()?;
     a.expect(1, 1)?;
     Ok(pystr::from_string(ops::repr(vm, &a.pos[0])?.into()))
+}
+
+fn ascii(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = Args::new("ascii", args, kwnames);
+    a.no_kwargs()?;
+    a.expect(1, 1)?;
+    Ok(pystr::from_string(crate::objects::str_ops::ascii_escape(&ops::repr(vm, &a.pos[0])?).into()))
 }
 
 fn abs(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -290,11 +301,13 @@ fn callable(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(bool_val(c))
 }
 
-fn attr_name<'a>(fname: &str, v: &'a Value) -> PyResult<&'a Value> {
+/// The attribute-name argument of getattr/setattr/hasattr/delattr (CPython
+/// 3.11's message names no function).
+fn attr_name(v: &Value) -> PyResult<&Value> {
     if pystr::as_str(v).is_some() {
         Ok(v)
     } else {
-        Err(type_error(format!("{fname}(): attribute name must be string, not '{}'", ops::type_name(v))))
+        Err(type_error(format!("attribute name must be string, not '{}'", ops::type_name(v))))
     }
 }
 
@@ -302,13 +315,13 @@ fn getattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("getattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 3)?;
-    let name = attr_name("getattr", &a.pos[1])?;
-    match attr::lookup(vm, &a.pos[0], name)? {
-        Some(v) => Ok(v),
-        None => match a.pos.get(2) {
-            Some(d) => Ok(d.clone()),
-            None => Err(attr::attribute_error(&a.pos[0], name)),
-        },
+    let name = attr_name(&a.pos[1])?;
+    match (attr::lookup(vm, &a.pos[0], name), a.pos.get(2)) {
+        (Ok(Some(v)), _) => Ok(v),
+        (Ok(None), Some(d)) => Ok(d.clone()),
+        (Err(e), Some(d)) if e.matches(exc().attribute_error) => Ok(d.clone()),
+        (Ok(None), None) => Err(attr::attribute_error(&a.pos[0], name)),
+        (Err(e), _) => Err(e),
     }
 }
 
@@ -316,7 +329,7 @@ fn setattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("setattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(3, 3)?;
-    let name = attr_name("setattr", &a.pos[1])?;
+    let name = attr_name(&a.pos[1])?;
     attr::setattr(vm, &a.pos[0], name, a.pos[2].clone())?;
     Ok(none())
 }
@@ -325,7 +338,7 @@ fn hasattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("hasattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 2)?;
-    let name = attr_name("hasattr", &a.pos[1])?;
+    let name = attr_name(&a.pos[1])?;
     match attr::lookup(vm, &a.pos[0], name) {
         Ok(v) => Ok(bool_val(v.is_some())),
         Err(e) if e.matches(exc().attribute_error) => Ok(bool_val(false)),
@@ -337,7 +350,7 @@ fn delattr(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("delattr", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 2)?;
-    let name = attr_name("delattr", &a.pos[1])?;
+    let name = attr_name(&a.pos[1])?;
     attr::delattr(vm, &a.pos[0], name)?;
     Ok(none())
 }
@@ -408,7 +421,10 @@ fn pow(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         None => ops::binary_op(vm, base, e, crate::bytecode::opcode::BinaryOp::Power, false),
         Some(m) => match (int::as_int(base), int::as_int(e), int::as_int(m)) {
             (Some(b), Some(e), Some(m)) => Ok(int::from_int(int_ops::pow_mod(&b, &e, &m).map_err(ops::num_err)?)),
-            _ => Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+            _ => match ops::call_dunder(vm, base, "__pow__", &[e.clone(), m.clone()])? {
+                Some(r) if !r.is(&crate::objects::not_implemented()) => Ok(r),
+                _ => Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+            },
         },
     }
 }
@@ -484,10 +500,8 @@ fn radix(args: &[Value], kwnames: &[Value], name: &'static str, base: u32) -> Py
     let a = Args::new(name, args, kwnames);
     a.no_kwargs()?;
     a.expect(1, 1)?;
-    match int::as_int(&a.pos[0]) {
-        Some(i) => Ok(pystr::from_string(int_ops::to_prefixed_string(&i, base).into())),
-        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", ops::type_name(&a.pos[0])))),
-    }
+    let i = ops::index_int(&a.pos[0])?;
+    Ok(pystr::from_string(int_ops::to_prefixed_string(&i, base).into()))
 }
 
 fn bin(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -590,6 +604,11 @@ fn dir(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 };
                 for base in t.mro() {
                     add_keys(&as_type(base).unwrap().dict);
+                }
+                // Attributes every object answers without a dict entry.
+                names.push("__class__".into());
+                if attr::instance_dict(o).is_some() {
+                    names.push("__dict__".into());
                 }
             }
         }

@@ -238,6 +238,9 @@ fn make(vm: &Vm, name: &'static str, args: &[Value], kwnames: &[Value]) -> PyRes
             if let Some(l) = list::as_list(seq) {
                 return Ok(list_reversed(l.items().clone()));
             }
+            if crate::objects::dict::as_dict(seq).is_some() || crate::objects::iter::as_dict_view(seq).is_some() {
+                return Ok(list_reversed(ops::iterate(vm, seq)?));
+            }
             let builtin_seq =
                 tuple::as_tuple(seq).is_some() || pystr::as_str(seq).is_some() || range::as_range(seq).is_some();
             let ty = crate::objects::typeobj::type_of(seq);
@@ -258,6 +261,34 @@ fn make(vm: &Vm, name: &'static str, args: &[Value], kwnames: &[Value]) -> PyRes
 fn list_reversed(items: Vec<Value>) -> Value {
     let n = items.len() as i64;
     new_native_iter(types().reversed, Box::new(Reversed { seq: crate::objects::list::new_list(items), index: n - 1 }))
+}
+
+/// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError
+/// (or StopIteration), for objects with `__getitem__` and no `__iter__`.
+struct SeqProtocol {
+    seq: Option<Value>,
+    index: i64,
+}
+
+impl NativeIter for SeqProtocol {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        let Some(seq) = &self.seq else { return Ok(None) };
+        match ops::getitem(vm, seq, &Value::small_int(self.index)) {
+            Ok(v) => {
+                self.index += 1;
+                Ok(Some(v))
+            }
+            Err(e) if e.matches(exc().index_error) || e.matches(exc().stop_iteration) => {
+                self.seq = None;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+pub fn seq_protocol_iter(seq: Value) -> Value {
+    new_native_iter(types().iterator, Box::new(SeqProtocol { seq: Some(seq), index: 0 }))
 }
 
 /// `iter(callable, sentinel)`.

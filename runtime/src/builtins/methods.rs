@@ -17,10 +17,20 @@ pub fn install() {
     add(t.list, LIST_METHODS);
     add(t.dict, DICT_METHODS);
     add(t.tuple, TUPLE_METHODS);
-    add(t.int, INT_METHODS);
     add(t.generator, GEN_METHODS);
     add(t.frame_locals_proxy, PROXY_METHODS);
-    for ty in [t.int, t.float, t.str, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+    add(t.slice, &[("indices", slice_indices)]);
+    let static_ = |ty: TypePtr, name: &'static str, f: NativeFn| {
+        let w = crate::objects::descr::new_wrapper(t.staticmethod, crate::objects::function::new_builtin(name, f));
+        dict::set_str(&ty.as_type().dict, pystr::intern(name), w);
+    };
+    static_(t.str, "maketrans", str_maketrans);
+    let class_ = |ty: TypePtr, name: &'static str, f: NativeFn| {
+        let w = crate::objects::descr::new_wrapper(t.classmethod, crate::objects::function::new_builtin(name, f));
+        dict::set_str(&ty.as_type().dict, pystr::intern(name), w);
+    };
+    class_(t.dict, "fromkeys", dict_fromkeys);
+    for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
         add(ty, &[("__repr__", builtin_repr)]);
     }
 }
@@ -134,6 +144,11 @@ const STR_METHODS: &[(&str, NativeFn)] = &[
     ("isdecimal", str_isdecimal),
     ("isnumeric", str_isnumeric),
     ("isidentifier", str_isidentifier),
+    ("isprintable", str_isprintable),
+    ("isascii", str_isascii),
+    ("removeprefix", str_removeprefix),
+    ("removesuffix", str_removesuffix),
+    ("translate", str_translate),
     ("istitle", str_istitle),
     ("center", str_center),
     ("ljust", str_ljust),
@@ -406,6 +421,112 @@ str_unary! {
     str_isnumeric: "isnumeric" => |s: &str| bool_val(str_ops::isnumeric(s));
     str_isidentifier: "isidentifier" => |s: &str| bool_val(str_ops::isidentifier(s));
     str_istitle: "istitle" => |s: &str| bool_val(str_ops::istitle(s));
+    str_isprintable: "isprintable" => |s: &str| bool_val(str_ops::isprintable(s));
+    str_isascii: "isascii" => |s: &str| bool_val(str_ops::isascii(s));
+}
+
+fn affix_strip(args: &[Value], kw: &[Value], name: &'static str, suffix: bool) -> PyResult<Value> {
+    let a = Args::new(name, args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    let s = recv(&a, name)?;
+    let affix = str_arg(&a.pos[1], &format!("{name}() argument"))?;
+    let rest = if suffix { s.strip_suffix(affix) } else { s.strip_prefix(affix) };
+    Ok(match rest {
+        Some(r) => pystr::new_str(r),
+        None => pystr::new_str(s),
+    })
+}
+
+fn str_removeprefix(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    affix_strip(args, kw, "removeprefix", false)
+}
+
+fn str_removesuffix(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    affix_strip(args, kw, "removesuffix", true)
+}
+
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to replacements.
+fn str_maketrans(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("maketrans", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 3)?;
+    let table = dict::new_dict();
+    let code = |c: char| int::from_i64(c as i64);
+    if a.pos.len() == 1 {
+        let Some(src) = dict::as_dict(&a.pos[0]) else {
+            return Err(type_error("if you give only one argument to maketrans it must be a dict"));
+        };
+        for (k, v) in src.items() {
+            let key = match pystr::as_str(&k) {
+                Some(s) if s.chars().count() == 1 => code(s.chars().next().unwrap()),
+                Some(_) => {
+                    return Err(PyErr::new(exc().value_error, "string keys in translate table must be of length 1"))
+                }
+                None if int::is_int(&k) => k,
+                None => return Err(type_error("keys in translate table must be strings or integers")),
+            };
+            ops::dict_set(vm, &table, key, v)?;
+        }
+        return Ok(table);
+    }
+    let x = str_arg(&a.pos[0], "maketrans() argument 1")?;
+    let y = str_arg(&a.pos[1], "maketrans() argument 2")?;
+    if x.chars().count() != y.chars().count() {
+        return Err(PyErr::new(exc().value_error, "the first two maketrans arguments must have equal length"));
+    }
+    for (cx, cy) in x.chars().zip(y.chars()) {
+        ops::dict_set(vm, &table, code(cx), code(cy))?;
+    }
+    if let Some(z) = a.pos.get(2) {
+        for c in str_arg(z, "maketrans() argument 3")?.chars() {
+            ops::dict_set(vm, &table, code(c), none())?;
+        }
+    }
+    Ok(table)
+}
+
+/// `s.translate(table)`: each character's code point looked up in `table`
+/// (None deletes it, an int or str replaces it, LookupError keeps it).
+fn str_translate(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("translate", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    let s = recv(&a, "translate")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match ops::getitem(vm, &a.pos[1], &int::from_i64(c as i64)) {
+            Ok(v) if is_none(&v) => {}
+            Ok(v) => {
+                if let Some(r) = pystr::as_str(&v) {
+                    out.push_str(r);
+                } else if let Some(n) = int::as_i64(&v) {
+                    out.push(char::from_u32(n as u32).ok_or_else(|| {
+                        PyErr::new(exc().value_error, "character mapping must be in range(0x110000)")
+                    })?);
+                } else {
+                    return Err(type_error("character mapping must return integer, None or str"));
+                }
+            }
+            Err(e) if e.matches(exc().lookup_error) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(new_s(out))
+}
+
+/// `slice.indices(length)`: (start, stop, step) clipped to the length.
+fn slice_indices(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("indices", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    let s = crate::objects::slice::as_slice(&a.pos[0]).ok_or_else(|| type_error("indices() needs a slice"))?;
+    let len = ops::index_value(&a.pos[1])?;
+    if len < 0 {
+        return Err(PyErr::new(exc().value_error, "length should not be negative"));
+    }
+    let (start, stop, step, _) = ops::slice_bounds(vm, s, len as usize)?;
+    Ok(tuple::new_tuple(vec![int::from_i64(start), int::from_i64(stop), int::from_i64(step)]))
 }
 
 type PadFn = fn(&str, usize, char) -> String;
@@ -740,16 +861,6 @@ fn tuple_count(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(int::from_i64(n))
 }
 
-const INT_METHODS: &[(&str, NativeFn)] = &[("bit_length", int_bit_length)];
-
-fn int_bit_length(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("bit_length", args, kw);
-    a.no_kwargs()?;
-    a.expect(1, 1)?;
-    let i = int::as_int(&a.pos[0]).ok_or_else(|| type_error("descriptor 'bit_length' requires an 'int'"))?;
-    Ok(int::from_i64(i.bit_length() as i64))
-}
-
 // ---------------------------------------------------------------- dict
 
 const DICT_METHODS: &[(&str, NativeFn)] = &[
@@ -764,6 +875,19 @@ const DICT_METHODS: &[(&str, NativeFn)] = &[
     ("clear", dict_clear),
     ("popitem", dict_popitem),
 ];
+
+/// `dict.fromkeys(iterable, value=None)`, for `dict` and its subclasses.
+fn dict_fromkeys(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("fromkeys", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 3)?;
+    let d = call(vm, &a.pos[0], &[], &[])?;
+    let v = a.pos.get(2).cloned().unwrap_or_else(none);
+    for k in ops::iterate(vm, &a.pos[1])? {
+        ops::setitem(vm, &d, &k, v.clone())?;
+    }
+    Ok(d)
+}
 
 fn recv_dict<'a>(a: &'a Args, method: &str) -> PyResult<&'a Value> {
     match a.pos.first() {

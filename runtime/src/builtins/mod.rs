@@ -2,12 +2,16 @@
 //! sees, and the methods of the built-in types.
 
 pub mod args;
+pub mod bytes;
 pub mod classes;
+pub mod codecs;
 pub mod format;
 pub mod functions;
 pub mod iterators;
 pub mod methods;
+pub mod numbers;
 pub mod sets;
+pub mod slots;
 pub mod strformat;
 pub mod types;
 
@@ -30,6 +34,8 @@ pub fn install(vm: &Vm) {
         ("bool", t.bool_),
         ("float", t.float),
         ("str", t.str),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
         ("tuple", t.tuple),
         ("list", t.list),
         ("dict", t.dict),
@@ -57,6 +63,9 @@ pub fn install(vm: &Vm) {
     methods::install();
     sets::install();
     classes::install(vm);
+    slots::install();
+    numbers::install();
+    bytes::install();
     let m = module::new_module("builtins", b.clone());
     vm.add_module("builtins", m);
 }

@@ -233,6 +233,7 @@ const SET_METHODS: &[(&str, NativeFn)] = &[
     ("isdisjoint", m_isdisjoint),
     ("difference_update", m_difference_update),
     ("intersection_update", m_intersection_update),
+    ("symmetric_difference_update", m_symmetric_difference_update),
 ];
 
 const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
@@ -393,6 +394,14 @@ fn m_difference_update(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
             as_set(s).unwrap().discard(&k, h, &mut eq_fn(vm))?;
         }
     }
+    Ok(none())
+}
+
+fn m_symmetric_difference_update(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("symmetric_difference_update", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    symmetric_difference_update(vm, recv(&a, "symmetric_difference_update")?, &a.pos[1])?;
     Ok(none())
 }
 

@@ -80,11 +80,11 @@ fn int_operand(vm: &Vm, v: &Value, conv: char) -> PyResult<Int> {
     Err(type_error(format!("%{conv} format: {what} is required, not {}", ops::type_name(v))))
 }
 
-fn float_operand(vm: &Vm, v: &Value, conv: char) -> PyResult<f64> {
+fn float_operand(vm: &Vm, v: &Value) -> PyResult<f64> {
     if let Some(f) = ops::real_to_f64(vm, v)? {
         return Ok(f);
     }
-    Err(type_error(format!("%{conv} format: a real number is required, not {}", ops::type_name(v))))
+    Err(type_error(format!("must be real number, not {}", ops::type_name(v))))
 }
 
 /// `fmt % args`.
@@ -226,7 +226,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 pad(format!("{}{prefix}{digits}", sign_prefix(n.is_negative(), &f)), width, &f, true)
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let x = float_operand(vm, &v, conv)?;
+                let x = float_operand(vm, &v)?;
                 let body = float_ops::double_to_string(
                     x.abs(),
                     conv,

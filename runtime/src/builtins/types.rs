@@ -43,8 +43,12 @@ pub fn call_type(vm: &Vm, cls: &Value, t: &TypeObject, args: &[Value], kwnames: 
             if !kwnames.is_empty() {
                 return Err(type_error(format!("{}() takes no keyword arguments", t.name())));
             }
+            if t.is_subtype(crate::objects::exception::exc().os_error.0) {
+                return Ok(crate::objects::os_error::new(tp, args));
+            }
             Ok(new_exception(tp, tuple::new_tuple(args.to_vec())))
         }
+        Layout::Bytes if tp == ty.bytes || tp == ty.bytearray => super::bytes::construct(vm, tp, args, kwnames),
         Layout::Int if tp == ty.int => new_int(vm, &a),
         Layout::Float if tp == ty.float => new_float(vm, &a),
         Layout::Str if tp == ty.str => {

@@ -78,11 +78,26 @@ pub struct CodeObj {
     pub exc_table: Box<[ExcEntry]>,
     /// Maximum value-stack depth.
     pub stacksize: u32,
+    /// One inline cache per instruction (tier 1; see `bytecode::cache`).
+    /// Filled in by `new_code`.
+    pub caches: UnsafeCell<Box<[super::cache::Cache]>>,
 }
 
 impl CodeObj {
     pub fn instrs(&self) -> &[Instr] {
         unsafe { &*self.instrs.get() }
+    }
+
+    /// Rewrite instruction `index`'s opcode in place (quickening and
+    /// deopt). The VM is single-threaded and the eval loop reads each
+    /// instruction word afresh at dispatch.
+    pub fn set_op(&self, index: usize, op: super::opcode::Opcode) {
+        unsafe { (*self.instrs.get())[index].op = op };
+    }
+
+    /// The inline caches, one per instruction.
+    pub fn caches(&self) -> &[super::cache::Cache] {
+        unsafe { &*self.caches.get() }
     }
 
     pub fn nlocalsplus(&self) -> usize {
@@ -128,7 +143,8 @@ impl CodeObj {
     }
 }
 
-pub fn new_code(code: CodeObj) -> Value {
+pub fn new_code(mut code: CodeObj) -> Value {
+    *code.caches.get_mut() = super::cache::new_caches(code.instrs.get_mut().len());
     Value::from_box(Box::new(Obj { hdr: Header::new(types().code), data: code }))
 }
 

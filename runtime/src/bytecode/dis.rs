@@ -13,15 +13,24 @@ use crate::objects::Value;
 const OPNAME_WIDTH: usize = 20;
 const OPARG_WIDTH: usize = 5;
 
-/// Disassemble `code` and, recursively, the code objects in its constants.
+/// Disassemble `code` and, recursively, the code objects in its constants,
+/// showing every instruction's generic form.
 pub fn dis(code: &CodeObj) -> String {
     let mut out = String::new();
-    disassemble_recursive(code, &mut out, 0);
+    disassemble_recursive(code, &mut out, 0, false);
     out
 }
 
-fn disassemble_recursive(code: &CodeObj, out: &mut String, depth: u32) {
-    disassemble(code, out);
+/// As [`dis`], but with the specialized forms tier 1 rewrote instructions
+/// to (`dis.dis(adaptive=True)`).
+pub fn dis_adaptive(code: &CodeObj) -> String {
+    let mut out = String::new();
+    disassemble_recursive(code, &mut out, 0, true);
+    out
+}
+
+fn disassemble_recursive(code: &CodeObj, out: &mut String, depth: u32, adaptive: bool) {
+    disassemble(code, out, adaptive);
     if depth > 200 {
         return;
     }
@@ -29,7 +38,7 @@ fn disassemble_recursive(code: &CodeObj, out: &mut String, depth: u32) {
         if let Some(inner) = as_code(c) {
             out.push('\n');
             let _ = writeln!(out, "Disassembly of {}:", code_repr(inner));
-            disassemble_recursive(inner, out, depth + 1);
+            disassemble_recursive(inner, out, depth + 1, adaptive);
         }
     }
 }
@@ -154,7 +163,7 @@ fn argrepr(code: &CodeObj, op: Opcode, arg: u32) -> String {
     }
 }
 
-fn disassemble(code: &CodeObj, out: &mut String) {
+fn disassemble(code: &CodeObj, out: &mut String, adaptive: bool) {
     let instrs = code.instrs();
     let n = instrs.len();
     let mut targets = vec![false; n + 1];
@@ -195,10 +204,12 @@ fn disassemble(code: &CodeObj, out: &mut String) {
         fields.push("   ".to_string());
         fields.push(if targets[i] { ">>".to_string() } else { "  ".to_string() });
         fields.push(format!("{:>offset_width$}", i * 2));
-        fields.push(format!("{:<OPNAME_WIDTH$}", ins.op.name()));
-        if has_arg(ins.op) {
+        let shown = if adaptive { ins.op } else { ins.op.generic() };
+        let op = ins.op.generic();
+        fields.push(format!("{:<OPNAME_WIDTH$}", shown.name()));
+        if has_arg(op) {
             fields.push(format!("{:>OPARG_WIDTH$}", ins.arg));
-            let r = argrepr(code, ins.op, ins.arg);
+            let r = argrepr(code, op, ins.arg);
             if !r.is_empty() {
                 fields.push(format!("({r})"));
             }

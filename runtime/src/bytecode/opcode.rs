@@ -241,6 +241,201 @@ opcodes! {
     /// The eval loop reports a line event, then runs the original (see
     /// `inspect/mod.rs`).
     INSTRUMENTED_LINE,
+    // ---- Specialized forms (tier 1). The compiler never emits these; an
+    // instruction is rewritten to one of them in place when its inline cache
+    // warms up, and back to its generic form (`Opcode::generic`) when a guard
+    // fails. Each has the stack effect of its generic form.
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_ADD_INT,
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_SUBTRACT_INT,
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_MULTIPLY_INT,
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_ADD_FLOAT,
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_SUBTRACT_FLOAT,
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_MULTIPLY_FLOAT,
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_ADD_UNICODE,
+    /// Specialized `BINARY_OP` (tier 1).
+    BINARY_OP_INPLACE_ADD_UNICODE,
+    /// Specialized `BINARY_SUBSCR` (tier 1).
+    BINARY_OP_SUBSCR_LIST_INT,
+    /// Specialized `BINARY_SUBSCR` (tier 1).
+    BINARY_OP_SUBSCR_TUPLE_INT,
+    /// Specialized `BINARY_SUBSCR` (tier 1).
+    BINARY_OP_SUBSCR_STR_INT,
+    /// Specialized `BINARY_SUBSCR` (tier 1).
+    BINARY_OP_SUBSCR_DICT,
+    /// Specialized `BINARY_SUBSCR` (tier 1).
+    BINARY_OP_SUBSCR_GETITEM,
+    /// Specialized `STORE_SUBSCR` (tier 1).
+    STORE_SUBSCR_LIST_INT,
+    /// Specialized `STORE_SUBSCR` (tier 1).
+    STORE_SUBSCR_DICT,
+    /// Specialized `COMPARE_OP` (tier 1).
+    COMPARE_OP_INT,
+    /// Specialized `COMPARE_OP` (tier 1).
+    COMPARE_OP_FLOAT,
+    /// Specialized `COMPARE_OP` (tier 1).
+    COMPARE_OP_STR,
+    /// Specialized `CONTAINS_OP` (tier 1).
+    CONTAINS_OP_DICT,
+    /// Specialized `CONTAINS_OP` (tier 1).
+    CONTAINS_OP_SET,
+    /// Specialized `TO_BOOL` (tier 1).
+    TO_BOOL_BOOL,
+    /// Specialized `TO_BOOL` (tier 1).
+    TO_BOOL_INT,
+    /// Specialized `TO_BOOL` (tier 1).
+    TO_BOOL_LIST,
+    /// Specialized `TO_BOOL` (tier 1).
+    TO_BOOL_NONE,
+    /// Specialized `TO_BOOL` (tier 1).
+    TO_BOOL_STR,
+    /// Specialized `TO_BOOL` (tier 1).
+    TO_BOOL_ALWAYS_TRUE,
+    /// Specialized `FOR_ITER` (tier 1).
+    FOR_ITER_RANGE,
+    /// Specialized `FOR_ITER` (tier 1).
+    FOR_ITER_LIST,
+    /// Specialized `FOR_ITER` (tier 1).
+    FOR_ITER_TUPLE,
+    /// Specialized `FOR_ITER` (tier 1).
+    FOR_ITER_GEN,
+    /// Specialized `UNPACK_SEQUENCE` (tier 1).
+    UNPACK_SEQUENCE_TWO_TUPLE,
+    /// Specialized `UNPACK_SEQUENCE` (tier 1).
+    UNPACK_SEQUENCE_TUPLE,
+    /// Specialized `UNPACK_SEQUENCE` (tier 1).
+    UNPACK_SEQUENCE_LIST,
+    /// Specialized `LOAD_GLOBAL` (tier 1).
+    LOAD_GLOBAL_MODULE,
+    /// Specialized `LOAD_GLOBAL` (tier 1).
+    LOAD_GLOBAL_BUILTIN,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_INSTANCE_VALUE,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_SLOT,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_MODULE,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_CLASS,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_PROPERTY,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_METHOD_WITH_VALUES,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_METHOD_NO_DICT,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_WITH_HINT,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES,
+    /// Specialized `LOAD_ATTR` (tier 1).
+    LOAD_ATTR_NONDESCRIPTOR_NO_DICT,
+    /// Specialized `STORE_ATTR` (tier 1).
+    STORE_ATTR_INSTANCE_VALUE,
+    /// Specialized `STORE_ATTR` (tier 1).
+    STORE_ATTR_SLOT,
+    /// Specialized `STORE_ATTR` (tier 1).
+    STORE_ATTR_WITH_HINT,
+    /// Specialized `CALL` (tier 1).
+    CALL_PY_EXACT_ARGS,
+    /// Specialized `CALL` (tier 1).
+    CALL_PY_GENERAL,
+    /// Specialized `CALL` (tier 1).
+    CALL_BOUND_METHOD_EXACT_ARGS,
+    /// Specialized `CALL` (tier 1).
+    CALL_BUILTIN_FAST,
+    /// Specialized `CALL` (tier 1).
+    CALL_BUILTIN_O,
+    /// Specialized `CALL` (tier 1).
+    CALL_LEN,
+    /// Specialized `CALL` (tier 1).
+    CALL_ISINSTANCE,
+    /// Specialized `CALL` (tier 1).
+    CALL_LIST_APPEND,
+    /// Specialized `CALL` (tier 1).
+    CALL_METHOD_DESCRIPTOR_O,
+    /// Specialized `CALL` (tier 1).
+    CALL_METHOD_DESCRIPTOR_FAST,
+    /// Specialized `CALL` (tier 1).
+    CALL_METHOD_DESCRIPTOR_NOARGS,
+    /// Specialized `CALL` (tier 1).
+    CALL_TYPE_1,
+    /// Specialized `CALL` (tier 1).
+    CALL_STR_1,
+    /// Specialized `CALL` (tier 1).
+    CALL_TUPLE_1,
+    /// Specialized `CALL` (tier 1).
+    CALL_ALLOC_AND_ENTER_INIT,
+    /// Specialized `SEND` (tier 1).
+    SEND_GEN,
+}
+
+impl Opcode {
+    /// The generic instruction a specialized one stands for (itself for a
+    /// generic instruction): what `--dis` shows and what a deopt restores.
+    pub const fn generic(self) -> Opcode {
+        use Opcode::*;
+        match self {
+            BINARY_OP_ADD_INT
+            | BINARY_OP_SUBTRACT_INT
+            | BINARY_OP_MULTIPLY_INT
+            | BINARY_OP_ADD_FLOAT
+            | BINARY_OP_SUBTRACT_FLOAT
+            | BINARY_OP_MULTIPLY_FLOAT
+            | BINARY_OP_ADD_UNICODE
+            | BINARY_OP_INPLACE_ADD_UNICODE => BINARY_OP,
+            BINARY_OP_SUBSCR_LIST_INT
+            | BINARY_OP_SUBSCR_TUPLE_INT
+            | BINARY_OP_SUBSCR_STR_INT
+            | BINARY_OP_SUBSCR_DICT
+            | BINARY_OP_SUBSCR_GETITEM => BINARY_SUBSCR,
+            STORE_SUBSCR_LIST_INT | STORE_SUBSCR_DICT => STORE_SUBSCR,
+            COMPARE_OP_INT | COMPARE_OP_FLOAT | COMPARE_OP_STR => COMPARE_OP,
+            CONTAINS_OP_DICT | CONTAINS_OP_SET => CONTAINS_OP,
+            TO_BOOL_BOOL | TO_BOOL_INT | TO_BOOL_LIST | TO_BOOL_NONE | TO_BOOL_STR | TO_BOOL_ALWAYS_TRUE => TO_BOOL,
+            FOR_ITER_RANGE | FOR_ITER_LIST | FOR_ITER_TUPLE | FOR_ITER_GEN => FOR_ITER,
+            UNPACK_SEQUENCE_TWO_TUPLE | UNPACK_SEQUENCE_TUPLE | UNPACK_SEQUENCE_LIST => UNPACK_SEQUENCE,
+            LOAD_GLOBAL_MODULE | LOAD_GLOBAL_BUILTIN => LOAD_GLOBAL,
+            LOAD_ATTR_INSTANCE_VALUE
+            | LOAD_ATTR_SLOT
+            | LOAD_ATTR_MODULE
+            | LOAD_ATTR_CLASS
+            | LOAD_ATTR_PROPERTY
+            | LOAD_ATTR_METHOD_WITH_VALUES
+            | LOAD_ATTR_METHOD_NO_DICT
+            | LOAD_ATTR_WITH_HINT
+            | LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
+            | LOAD_ATTR_NONDESCRIPTOR_NO_DICT => LOAD_ATTR,
+            STORE_ATTR_INSTANCE_VALUE | STORE_ATTR_SLOT | STORE_ATTR_WITH_HINT => STORE_ATTR,
+            CALL_PY_EXACT_ARGS
+            | CALL_PY_GENERAL
+            | CALL_BOUND_METHOD_EXACT_ARGS
+            | CALL_BUILTIN_FAST
+            | CALL_BUILTIN_O
+            | CALL_LEN
+            | CALL_ISINSTANCE
+            | CALL_LIST_APPEND
+            | CALL_METHOD_DESCRIPTOR_O
+            | CALL_METHOD_DESCRIPTOR_FAST
+            | CALL_METHOD_DESCRIPTOR_NOARGS
+            | CALL_TYPE_1
+            | CALL_STR_1
+            | CALL_TUPLE_1
+            | CALL_ALLOC_AND_ENTER_INIT => CALL,
+            SEND_GEN => SEND,
+            other => other,
+        }
+    }
+
+    /// Whether this is a specialized (tier-1) form.
+    pub const fn is_specialized(self) -> bool {
+        self.generic() as u8 != self as u8
+    }
 }
 
 /// One instruction word.
@@ -430,7 +625,7 @@ impl Opcode {
     pub fn is_jump(self) -> bool {
         use Opcode::*;
         matches!(
-            self,
+            self.generic(),
             FOR_ITER
                 | JUMP_FORWARD
                 | JUMP_BACKWARD
@@ -447,7 +642,7 @@ impl Opcode {
     pub fn is_terminator(self) -> bool {
         use Opcode::*;
         matches!(
-            self,
+            self.generic(),
             RETURN_VALUE
                 | RETURN_CONST
                 | RAISE_VARARGS
@@ -464,7 +659,7 @@ impl Opcode {
     pub fn stack_effect(self, arg: u32, jump: bool) -> i32 {
         use Opcode::*;
         let a = arg as i32;
-        match self {
+        match self.generic() {
             NOP
             | RESUME
             | RETURN_CONST
@@ -551,6 +746,7 @@ impl Opcode {
             RAISE_VARARGS => -a,
             SEND => 0,
             CLEANUP_THROW => -1,
+            _ => unreachable!("a specialized form has its generic form's stack effect"),
         }
     }
 }

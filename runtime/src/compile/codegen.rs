@@ -535,6 +535,7 @@ impl<'a> Compiler<'a> {
             locations: asm.locations.into_boxed_slice(),
             exc_table: asm.exc_table.into_boxed_slice(),
             stacksize: asm.stacksize,
+            caches: Default::default(),
         };
         Ok(new_code(code))
     }
@@ -996,7 +997,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, a: &'a ast::StmtAssert) -> Result<(), SyntaxErr> {
-        let loc = self.loc(a.range);
+        // The raise is located at the test, so tracebacks underline it.
+        let loc = self.loc(a.test.range());
         let end = self.new_label();
         self.jump_if(&a.test, end, true)?;
         self.emit(O::LOAD_ASSERTION_ERROR, 0, loc);
@@ -1133,10 +1135,11 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), loc);
         self.visit_iterable(&f.iter)?;
-        let iloc = self.loc(f.iter.range());
-        self.emit(O::GET_ITER, 0, iloc);
+        // CPython 3.11 locates the loop's iteration at the whole statement:
+        // an error raised by the iterator shows the `for` line, no carets.
+        self.emit(O::GET_ITER, 0, loc);
         self.use_label(start);
-        self.jump_op(O::FOR_ITER, cleanup, iloc);
+        self.jump_op(O::FOR_ITER, cleanup, loc);
         self.emit(O::NOP, 0, self.loc(f.target.range()));
         self.visit_expr(&f.target)?;
         self.visit_stmts(&f.body)?;

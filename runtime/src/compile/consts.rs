@@ -71,11 +71,10 @@ impl Const {
     }
 
     /// Why this constant cannot be made into an object yet (the runtime
-    /// has no `bytes` or `complex` type so far).
+    /// has no `complex` type so far).
     pub(crate) fn unsupported(&self) -> Option<&'static str> {
         match self {
             Const::Complex(..) => Some("complex literals are not supported yet"),
-            Const::Bytes(_) => Some("bytes literals are not supported yet"),
             Const::Tuple(t) => t.iter().find_map(Const::unsupported),
             _ => None,
         }
@@ -98,7 +97,7 @@ impl Const {
             },
             Const::Float(f) => o::float::new_float(*f),
             Const::Complex(..) => return Err("complex literals are not supported yet".into()),
-            Const::Bytes(_) => return Err("bytes literals are not supported yet".into()),
+            Const::Bytes(b) => o::bytes::new_bytes(b.clone()),
             Const::Str(s) => {
                 if is_identifier_like(s) {
                     o::str::intern(s)

@@ -148,6 +148,31 @@ pub fn disarm(code: &CodeObj, index: u32) {
     }
 }
 
+/// Run `f` with `code`'s armed line starts holding their originals again,
+/// then re-arm them, keeping what `f` left there as the new originals.
+pub fn with_originals<R>(code: &CodeObj, f: impl FnOnce() -> R) -> R {
+    let k = key(code);
+    let saved: Vec<(u32, Instr)> = TABLES.with(|t| {
+        t.borrow().armed.get(&k).map(|a| a.saved.iter().map(|(&i, &x)| (i, x)).collect()).unwrap_or_default()
+    });
+    let instrs = unsafe { &mut *code.instrs.get() };
+    for &(i, orig) in &saved {
+        instrs[i as usize] = orig;
+    }
+    let r = f();
+    let instrs = unsafe { &mut *code.instrs.get() };
+    TABLES.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(a) = t.armed.get_mut(&k) {
+            for &(i, _) in &saved {
+                a.saved.insert(i, instrs[i as usize]);
+                instrs[i as usize] = Instr::new(Opcode::INSTRUMENTED_LINE, 0);
+            }
+        }
+    });
+    r
+}
+
 /// Every armed (code, index).
 pub fn armed() -> Vec<(Value, u32)> {
     TABLES.with(|t| t.borrow().armed.values().flat_map(|a| a.saved.keys().map(move |&i| (a.code.clone(), i))).collect())

@@ -158,6 +158,14 @@ pub fn code_loaded(code: &Value) {
     state::code_loaded();
 }
 
+/// Run `f` with the line instrumentation of `code` taken out (for code
+/// that reads or rewrites the instruction stream, such as
+/// `specialize::local_written`); what `f` leaves at an armed index becomes
+/// the original kept for it.
+pub fn with_original_instrs<R>(code: &crate::bytecode::code::CodeObj, f: impl FnOnce() -> R) -> R {
+    instrument::with_originals(code, f)
+}
+
 /// The instruction at `index` of `code` as compiled (or quickened), seeing
 /// through line instrumentation.
 pub fn original_instr(code: &crate::bytecode::code::CodeObj, index: usize) -> Instr {

@@ -287,7 +287,7 @@ pub fn set_local(vm: &Vm, req: v1::SetLocalRequest) -> Result<v1::SetLocalReply,
         match slot {
             Some(slot) => {
                 frame_obj::write_local(fr, &req.name, v.clone());
-                let found = crate::interp::invalidate::frame_local_written(vm, f, slot);
+                let found = unsafe { crate::interp::invalidate::frame_local_written(vm, f, slot) };
                 let _ = found; // reported through `invalidate::report`, so collected
                 Ok((v, false))
             }

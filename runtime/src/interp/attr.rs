@@ -10,19 +10,19 @@ use crate::vm::Vm;
 use super::ops::type_name;
 
 /// Whether a class attribute binds to the instance when loaded through it.
-fn binds(descr: &Value) -> bool {
+pub(crate) fn binds(descr: &Value) -> bool {
     as_function(descr).is_some() || as_builtin(descr).is_some_and(|b| !b.owner.is_null())
 }
 
 /// Whether a class attribute is a data descriptor (takes precedence over
 /// the instance dict): a property, a slot, or an object whose class
 /// defines `__set__` or `__delete__`.
-fn is_data_descriptor(d: &Value) -> bool {
+pub(crate) fn is_data_descriptor(d: &Value) -> bool {
     let t = type_of(d);
     match t.layout {
         Layout::Property | Layout::Member => true,
         _ if t.has_flag(flags::HEAPTYPE) => {
-            t.lookup(&pystr::intern("__set__")).is_some() || t.lookup(&pystr::intern("__delete__")).is_some()
+            t.lookup(&crate::interned!("__set__")).is_some() || t.lookup(&crate::interned!("__delete__")).is_some()
         }
         _ => false,
     }
@@ -41,13 +41,14 @@ pub fn instance_dict(obj: &Value) -> Option<&Value> {
         Layout::Int => Some(unsafe { &*descr::sub_dict::<crate::objects::int::IntObj>(obj).get() }),
         Layout::Float => Some(unsafe { &*descr::sub_dict::<crate::objects::float::FloatObj>(obj).get() }),
         Layout::Str => Some(unsafe { &*descr::sub_dict::<crate::objects::str::StrObj>(obj).get() }),
+        Layout::Bytes => Some(unsafe { &*descr::sub_dict::<crate::objects::bytes::BytesObj>(obj).get() }),
         Layout::Tuple => Some(unsafe { &*descr::sub_dict::<crate::objects::tuple::TupleObj>(obj).get() }),
         _ => None,
     }
 }
 
 /// The dict of a plain instance, also when it only backs `__slots__`.
-fn hidden_dict(obj: &Value) -> Option<&Value> {
+pub(crate) fn hidden_dict(obj: &Value) -> Option<&Value> {
     if type_of(obj).layout != Layout::Object {
         return None;
     }
@@ -68,7 +69,7 @@ pub fn getattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Value> {
 pub fn lookup(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(ga) = ty.lookup(&pystr::intern("__getattribute__")).filter(|f| as_function(f).is_some()) {
+        if let Some(ga) = ty.lookup(&crate::interned!("__getattribute__")).filter(|f| as_function(f).is_some()) {
             match super::call::call(vm, &ga, &[obj.clone(), name.clone()], &[]) {
                 Ok(v) => return Ok(Some(v)),
                 Err(e) if e.matches(exc().attribute_error) => return getattr_hook(vm, obj, name, Some(e)),
@@ -86,7 +87,7 @@ pub fn lookup(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
 fn getattr_hook(vm: &Vm, obj: &Value, name: &Value, err: Option<PyErr>) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(f) = ty.lookup(&pystr::intern("__getattr__")) {
+        if let Some(f) = ty.lookup(&crate::interned!("__getattr__")) {
             return super::call::call(vm, &f, &[obj.clone(), name.clone()], &[]).map(Some);
         }
     }
@@ -145,10 +146,7 @@ pub fn bind_descriptor(vm: &Vm, d: Value, inst: Option<&Value>, owner: &Value) -
             let Some(i) = inst else { return Ok(d) };
             let p = descr::as_property(&d).unwrap();
             if is_none(&p.fget) {
-                return Err(PyErr::new(
-                    exc().attribute_error,
-                    format!("property of '{}' object has no getter", type_name(i)),
-                ));
+                return Err(property_error(&d, i, "getter"));
             }
             return super::call::call(vm, &p.fget, std::slice::from_ref(i), &[]);
         }
@@ -167,7 +165,7 @@ pub fn bind_descriptor(vm: &Vm, d: Value, inst: Option<&Value>, owner: &Value) -
     }
     let dt = type_of(&d);
     if dt.has_flag(flags::HEAPTYPE) {
-        if let Some(get) = dt.lookup(&pystr::intern("__get__")) {
+        if let Some(get) = dt.lookup(&crate::interned!("__get__")) {
             let i = inst.cloned().unwrap_or_else(none);
             return super::call::call(vm, &get, &[d.clone(), i, owner.clone()], &[]);
         }
@@ -198,7 +196,7 @@ fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Val
         "__qualname__" => Some(t.qualname()),
         "__mro__" => Some(unsafe { (*t.mro.get()).clone() }),
         "__base__" => Some(if t.base.is_null() { none() } else { t.base.clone() }),
-        "__bases__" => Some(if t.base.is_null() { tuple::empty() } else { tuple::new_tuple(vec![t.base.clone()]) }),
+        "__bases__" => Some(t.bases()),
         "__dict__" => Some(t.dict.clone()),
         "__class__" => Some(crate::objects::type_ptr_of(obj).value()),
         "__module__" => Some(pystr::intern("builtins")),
@@ -209,6 +207,12 @@ fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Val
         )),
         _ => None,
     })
+}
+
+/// `exc.with_traceback(tb)`: returns the exception (tracebacks are rebuilt
+/// from the frames it passed through, so `tb` is not kept).
+fn with_traceback(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    args.first().cloned().ok_or_else(|| PyErr::new(exc().type_error, "with_traceback() needs an exception"))
 }
 
 /// `cls.mro()`.
@@ -234,6 +238,12 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "__defaults__" => Some(or_none(f.get(&f.defaults))),
             "__kwdefaults__" => Some(or_none(f.get(&f.kwdefaults))),
             "__closure__" => Some(or_none(f.get(&f.closure))),
+            "__annotations__" => {
+                if f.borrow(&f.annotations).is_null() {
+                    f.set(&f.annotations, dict::new_dict());
+                }
+                Some(f.get(&f.annotations))
+            }
             "__dict__" => {
                 if f.borrow(&f.dict).is_null() {
                     f.set(&f.dict, dict::new_dict());
@@ -276,7 +286,11 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "__cause__" => Some(e.cause().clone()),
             "__context__" => Some(e.context().clone()),
             "__suppress_context__" => Some(crate::objects::bool_val(e.suppress_context.get())),
-            "__traceback__" => Some(none()),
+            "__traceback__" => Some(crate::objects::traceback::of(obj)),
+            "with_traceback" => Some(crate::objects::function::new_bound_method(
+                crate::objects::function::new_builtin("with_traceback", with_traceback),
+                obj.clone(),
+            )),
             "__dict__" => {
                 let d = e.dict_slot();
                 if d.is_null() {
@@ -305,6 +319,16 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             }
         });
     }
+    if let Some(p) = descr::as_property(obj) {
+        let or_none = |v: &Value| if v.is_null() { none() } else { v.clone() };
+        return Ok(match name {
+            "fget" => Some(or_none(&p.fget)),
+            "fset" => Some(or_none(&p.fset)),
+            "fdel" => Some(or_none(&p.fdel)),
+            "__doc__" => Some(or_none(&p.doc)),
+            _ => None,
+        });
+    }
     if let Some(c) = crate::bytecode::code::as_code(obj) {
         return Ok(match name {
             "co_name" => Some(c.name.clone()),
@@ -317,6 +341,21 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             "co_flags" => Some(int::from_i64(c.flags as i64)),
             "co_consts" => Some(tuple::new_tuple(c.consts.clone())),
             "co_names" => Some(tuple::new_tuple(c.names.clone())),
+            "co_freevars" | "co_cellvars" => {
+                let kind = if name == "co_freevars" {
+                    crate::bytecode::code::slot_kind::FREE
+                } else {
+                    crate::bytecode::code::slot_kind::CELL
+                };
+                Some(tuple::new_tuple(
+                    c.localsplus_names
+                        .iter()
+                        .zip(&c.localsplus_kinds)
+                        .filter(|(_, k)| *k & kind != 0)
+                        .map(|(n, _)| n.clone())
+                        .collect(),
+                ))
+            }
             "co_varnames" => Some(tuple::new_tuple(
                 c.localsplus_names
                     .iter()
@@ -350,6 +389,21 @@ fn special_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
                 return Ok(t.items.get(i).cloned());
             }
         }
+    }
+    if let Some(g) = super::gen::as_gen(obj) {
+        use super::gen::GenState;
+        return Ok(match name {
+            "__name__" => Some(g.name.clone()),
+            "__qualname__" => Some(g.qualname.clone()),
+            "gi_running" => Some(crate::objects::bool_val(g.state.get() == GenState::Running)),
+            "gi_suspended" => Some(crate::objects::bool_val(g.state.get() == GenState::Suspended)),
+            "gi_code" => Some(unsafe { (*g.frame()).function() }.code.clone()),
+            "gi_frame" => Some(match g.state.get() {
+                GenState::Completed => none(),
+                _ => unsafe { crate::objects::frame_obj::frame_object(g.frame()) },
+            }),
+            _ => None,
+        });
     }
     if let Some(fo) = crate::objects::frame_obj::as_frame_obj(obj) {
         return Ok(frame_attr(vm, obj, fo, name));
@@ -417,7 +471,7 @@ pub fn load_method(vm: &Vm, obj: &Value, name: &Value) -> PyResult<(Value, Value
         // attributes their own way.
         let custom = ty.layout == Layout::Super
             || ty.has_flag(flags::HEAPTYPE)
-                && ty.lookup(&pystr::intern("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
+                && ty.lookup(&crate::interned!("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
         if let Some(d) = ty.lookup(name).filter(|_| !custom) {
             if binds(&d) {
                 let shadowed = instance_dict(obj).is_some_and(|dd| dict::get_str(dd, name).is_some());
@@ -434,17 +488,36 @@ pub fn load_method(vm: &Vm, obj: &Value, name: &Value) -> PyResult<(Value, Value
 pub fn setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(setter) = ty.lookup(&pystr::intern("__setattr__")).filter(|f| as_function(f).is_some()) {
+        if let Some(setter) = ty.lookup(&crate::interned!("__setattr__")).filter(|f| as_function(f).is_some()) {
             super::call::call(vm, &setter, &[obj.clone(), name.clone(), value], &[])?;
             return Ok(());
         }
-        if let Some(d) = ty.lookup(name) {
-            if is_data_descriptor(&d) {
-                return set_descriptor(vm, &d, obj, Some(value));
-            }
+    }
+    object_setattr(vm, obj, name, value)
+}
+
+/// `object.__setattr__`: a data descriptor's setter (property, slot,
+/// `__set__`), else the instance dict.
+pub fn object_setattr(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(d) = ty.lookup(name).filter(is_data_descriptor) {
+            return set_descriptor(vm, &d, obj, Some(value));
         }
     }
     generic_setattr(obj, name, value)
+}
+
+/// "property 'x' of 'T' object has no setter": the property is named by
+/// the class attribute that holds it.
+fn property_error(prop: &Value, obj: &Value, what: &str) -> PyErr {
+    let name = type_of(obj).mro().iter().find_map(|t| {
+        as_type(t)
+            .and_then(|t| dict::as_dict(&t.dict))
+            .and_then(|d| d.items().into_iter().find(|(_, v)| v.is(prop)).map(|(k, _)| k))
+    });
+    let name = name.as_ref().and_then(pystr::as_str).map_or(String::new(), |n| format!(" '{n}'"));
+    PyErr::new(exc().attribute_error, format!("property{name} of '{}' object has no {what}", type_name(obj)))
 }
 
 /// Run a data descriptor's setter (`value`) or deleter (None).
@@ -452,10 +525,7 @@ fn set_descriptor(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
     if let Some(p) = descr::as_property(d) {
         let (f, what) = if value.is_some() { (&p.fset, "setter") } else { (&p.fdel, "deleter") };
         if is_none(f) {
-            return Err(PyErr::new(
-                exc().attribute_error,
-                format!("property of '{}' object has no {what}", type_name(obj)),
-            ));
+            return Err(property_error(d, obj, what));
         }
         let mut args = vec![obj.clone()];
         args.extend(value);
@@ -499,6 +569,7 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
             "__name__" => f.set(&f.name, value),
             "__qualname__" => f.set(&f.qualname, value),
             "__doc__" => f.set(&f.doc, value),
+            "__annotations__" => f.set(&f.annotations, value),
             "__defaults__" => f.set(&f.defaults, if is_none(&value) { Value::NULL } else { value }),
             "__kwdefaults__" => f.set(&f.kwdefaults, if is_none(&value) { Value::NULL } else { value }),
             _ => {
@@ -531,8 +602,8 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
     }
     if let Some(t) = as_type(obj) {
         if t.has_flag(flags::HEAPTYPE) {
+            // The type dict is watched: this invalidates the type's caches.
             dict::set_str(&t.dict, name.clone(), value);
-            t.version.set(t.version.get().wrapping_add(1));
             return Ok(());
         }
         return Err(PyErr::new(
@@ -554,14 +625,20 @@ pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> 
 pub fn delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
     let ty = type_of(obj);
     if ty.has_flag(flags::HEAPTYPE) {
-        if let Some(f) = ty.lookup(&pystr::intern("__delattr__")).filter(|f| as_function(f).is_some()) {
+        if let Some(f) = ty.lookup(&crate::interned!("__delattr__")).filter(|f| as_function(f).is_some()) {
             super::call::call(vm, &f, &[obj.clone(), name.clone()], &[])?;
             return Ok(());
         }
-        if let Some(d) = ty.lookup(name) {
-            if is_data_descriptor(&d) {
-                return set_descriptor(vm, &d, obj, None);
-            }
+    }
+    object_delattr(vm, obj, name)
+}
+
+/// `object.__delattr__`: a data descriptor's deleter, else the instance dict.
+pub fn object_delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.has_flag(flags::HEAPTYPE) {
+        if let Some(d) = ty.lookup(name).filter(is_data_descriptor) {
+            return set_descriptor(vm, &d, obj, None);
         }
     }
     generic_delattr(obj, name)
@@ -576,7 +653,6 @@ pub fn generic_delattr(obj: &Value, name: &Value) -> PyResult<()> {
     }
     if let Some(t) = as_type(obj) {
         if t.has_flag(flags::HEAPTYPE) && dict::del_str(&t.dict, name).is_some() {
-            t.version.set(t.version.get().wrapping_add(1));
             return Ok(());
         }
     }

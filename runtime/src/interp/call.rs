@@ -37,7 +37,7 @@ pub fn call(vm: &Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         // A metaclass may define __call__.
         let meta = type_of(callable);
         if meta.has_flag(crate::objects::typeobj::flags::HEAPTYPE) {
-            if let Some(f) = meta.lookup(&pystr::intern("__call__")).filter(|f| as_function(f).is_some()) {
+            if let Some(f) = meta.lookup(&crate::interned!("__call__")).filter(|f| as_function(f).is_some()) {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(callable.clone());
                 all.extend(args.iter().cloned());
@@ -51,7 +51,7 @@ pub fn call(vm: &Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyR
     }
     let ty = type_of(callable);
     if ty.layout == Layout::Object || ty.has_flag(crate::objects::typeobj::flags::HEAPTYPE) {
-        if let Some(f) = ty.lookup(&pystr::intern("__call__")) {
+        if let Some(f) = ty.lookup(&crate::interned!("__call__")) {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(callable.clone());
             all.extend(args.iter().cloned());
@@ -59,6 +59,22 @@ pub fn call(vm: &Vm, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyR
         }
     }
     Err(PyErr::new(exc().type_error, format!("'{}' object is not callable", ty.name())))
+}
+
+/// How CPython names a callable in call errors (`_PyObject_FunctionStr`):
+/// `module.qualname()`, without the module for builtins.
+pub fn function_str(vm: &Vm, f: &Value) -> String {
+    let get = |name: &str| {
+        super::attr::lookup(vm, f, &pystr::intern(name))
+            .ok()
+            .flatten()
+            .and_then(|v| pystr::as_str(&v).map(String::from))
+    };
+    match (get("__qualname__"), get("__module__")) {
+        (Some(q), Some(m)) if m != "builtins" => format!("{m}.{q}()"),
+        (Some(q), _) => format!("{q}()"),
+        _ => format!("{} object", type_of(f).name()),
+    }
 }
 
 /// Push a frame for the Python function `func` with its arguments bound,

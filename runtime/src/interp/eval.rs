@@ -21,7 +21,10 @@ use crate::objects::{
 use crate::vm::Vm;
 
 use super::frame::Frame;
+use super::specialize::{self, expansion::exec, stats};
 use super::{attr, call, gen, ops};
+use crate::bytecode::cache::Cache;
+use pyfast_stencils::uops::{Cx, Flow, UopId};
 
 /// Run `frame` (already pushed, arguments bound) to completion.
 ///
@@ -191,10 +194,7 @@ fn unpack(vm: &Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
         ));
     }
     if items.len() > n {
-        return Err(PyErr::new(
-            exc().value_error,
-            format!("too many values to unpack (expected {n}, got {})", items.len()),
-        ));
+        return Err(PyErr::new(exc().value_error, format!("too many values to unpack (expected {n})")));
     }
     Ok(items)
 }
@@ -206,9 +206,26 @@ fn unpack(vm: &Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
 /// # Safety
 /// `entry` is linked as the current frame, with `is_entry` set.
 pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Value> {
+    // Two instances of the loop: the one that counts `--stats` hits, and
+    // the one that has no counting code at all.
+    if stats::enabled() {
+        eval_loop::<true>(vm, entry, throw)
+    } else {
+        eval_loop::<false>(vm, entry, throw)
+    }
+}
+
+/// The loop itself; `STATS` compiles in the counting of specialized hits.
+///
+/// # Safety
+/// As [`eval_frame`].
+unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Value> {
+    // Tier 1: generic instructions warm up and specialize themselves.
+    let adaptive = vm.config.max_tier >= 1;
     let mut frame: *mut Frame = entry;
     let mut code: &CodeObj = (*frame).code();
     let mut instrs: *const Instr = code.instrs().as_ptr();
+    let mut caches: *const Cache = code.caches().as_ptr();
     let mut locals: *mut Value = (*frame).localsplus();
     let mut sp: *mut Value = (*frame).stack_base().add((*frame).stack_depth as usize);
     let mut pc: usize = (*frame).instr as usize;
@@ -246,6 +263,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
         () => {{
             code = (*frame).code();
             instrs = code.instrs().as_ptr();
+            caches = code.caches().as_ptr();
             locals = (*frame).localsplus();
             sp = (*frame).stack_base().add((*frame).stack_depth as usize);
         }};
@@ -322,6 +340,100 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                 (*frame).instr = pc as u32;
                 pc += 1;
                 let arg = ins.arg as usize;
+                // ---- tier 1 (see `specialize`)
+                // The cache of the instruction being run.
+                macro_rules! cache {
+                    () => {
+                        &*caches.add(pc - 1)
+                    };
+                }
+                // In a generic form: count down; when the counter triggers, let
+                // the specializer rewrite the instruction and dispatch it again.
+                macro_rules! adaptive {
+                    ($specialize:expr) => {
+                        if adaptive {
+                            let c: &Cache = cache!();
+                            let n = c.counter.get();
+                            if n.triggers() {
+                                if !specialize::restore(code, pc - 1) {
+                                    $specialize;
+                                }
+                                pc -= 1;
+                                continue;
+                            }
+                            c.counter.set(n.advance());
+                        }
+                    };
+                }
+                // A guard failed: the generic form runs now (`specialize::miss`).
+                macro_rules! deopt {
+                    () => {{
+                        specialize::miss(code, pc - 1);
+                        pc -= 1;
+                        continue;
+                    }};
+                }
+                // The guards of a specialized instruction held (`--stats`).
+                macro_rules! hit {
+                    () => {
+                        if STATS {
+                            stats::hit(ins.op);
+                        }
+                    };
+                }
+                // The start of a specialized instruction (debug recording).
+                macro_rules! specialized {
+                    () => {
+                        specialize::expansion::record_instr(ins.op, ins.arg)
+                    };
+                }
+                // Run one uop of a `mixed` expansion on the frame.
+                macro_rules! uop {
+                    ($fam:ident :: $u:ident, $oparg:expr, $operand:expr) => {{
+                        specialize::expansion::record(UopId::$u);
+                        let mut cx = Cx { frame: frame as *mut u8, sp: sp as *mut u64 };
+                        let f = pyfast_stencils::uops::$fam::$u::run(&mut cx, $oparg, $operand);
+                        sp = cx.sp as *mut Value;
+                        match f {
+                            Flow::Continue => {}
+                            Flow::Deopt => deopt!(),
+                            Flow::Error => break 'op crate::uop_helpers::take_error(),
+                        }
+                    }};
+                }
+                // Run an instruction generated from its expansion.
+                macro_rules! run_expansion {
+                    ($name:ident) => {{
+                        specialized!();
+                        let mut cx = Cx { frame: frame as *mut u8, sp: sp as *mut u64 };
+                        let f = exec::$name(&mut cx, ins.arg, cache!());
+                        sp = cx.sp as *mut Value;
+                        match f {
+                            Flow::Continue => hit!(),
+                            Flow::Deopt => deopt!(),
+                            Flow::Error => {
+                                hit!();
+                                break 'op crate::uop_helpers::take_error();
+                            }
+                        }
+                    }};
+                }
+                // Push a frame for the Python function in `callable_slot` whose
+                // `nargs` arguments start at `args_start` (exactly its
+                // positional parameters): move them into the new frame.
+                macro_rules! enter_exact {
+                    ($callable_slot:expr, $args_start:expr, $nargs:expr) => {{
+                        let callable_slot: *mut Value = $callable_slot;
+                        let func = ptr::read(callable_slot);
+                        sp = callable_slot;
+                        save_sp!();
+                        let new = vm.frames().push(func, Value::NULL, frame);
+                        vm.depth.set(vm.depth.get() + 1);
+                        ptr::copy_nonoverlapping($args_start, (*new).localsplus(), $nargs);
+                        enter_frame!(new);
+                        continue;
+                    }};
+                }
                 match ins.op {
                     Opcode::NOP => {}
                     Opcode::RESUME => {
@@ -471,6 +583,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                     Opcode::LOAD_GLOBAL => {
                         let name = &code.names[arg >> 1];
                         let f = (*frame).function();
+                        adaptive!(specialize::attr::load_global(code, pc - 1, ins.arg, &f.globals, &f.builtins));
                         let v = match dict::get_str(&f.globals, name) {
                             Some(v) => v,
                             None => match dict::get_str(&f.builtins, name) {
@@ -494,6 +607,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         }
                     }
                     Opcode::LOAD_ATTR => {
+                        adaptive!(specialize::attr::load_attr(code, pc - 1, ins.arg, top!()));
                         let name = &code.names[arg >> 1];
                         let owner = pop!();
                         if arg & 1 != 0 {
@@ -505,6 +619,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         }
                     }
                     Opcode::STORE_ATTR => {
+                        adaptive!(specialize::attr::store_attr(code, pc - 1, ins.arg, top!()));
                         let owner = pop!();
                         let v = pop!();
                         t!(attr::setattr(vm, &owner, &code.names[arg], v));
@@ -514,6 +629,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         t!(attr::delattr(vm, &owner, &code.names[arg]));
                     }
                     Opcode::BINARY_OP => {
+                        adaptive!(specialize::ops::binary_op(code, pc - 1, ins.arg, peek!(2), peek!(1), locals));
                         let (a, b) = (peek!(2), peek!(1));
                         let r = if a.is_small_int() && b.is_small_int() {
                             match small_int_binary(a.small_int_unchecked(), b.small_int_unchecked(), ins.arg) {
@@ -533,6 +649,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         push!(r);
                     }
                     Opcode::COMPARE_OP => {
+                        adaptive!(specialize::ops::compare_op(code, pc - 1, peek!(2), peek!(1)));
                         let (a, b) = (peek!(2), peek!(1));
                         let op = CompareOp::from_arg(ins.arg);
                         let r = if a.is_small_int() && b.is_small_int() {
@@ -558,6 +675,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         push!(bool_val(a.is(&b) != (arg == 1)));
                     }
                     Opcode::CONTAINS_OP => {
+                        adaptive!(specialize::ops::contains_op(code, pc - 1, peek!(1)));
                         let r = t!(ops::contains(vm, peek!(1), peek!(2)));
                         drop(pop!());
                         drop(pop!());
@@ -594,6 +712,11 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                                 tuple::new_tuple(list::as_list(top!()).expect("a list").items().clone())
                             }
                             intrinsic1::STOPITERATION_ERROR => stopiteration_error(top!()),
+                            intrinsic1::IMPORT_STAR => {
+                                let ns = (*frame).locals.clone();
+                                t!(crate::modules::import::import_star(vm, top!(), &ns));
+                                none()
+                            }
                             other => {
                                 break 'op PyErr::new(
                                     exc().system_error,
@@ -605,6 +728,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         push!(r);
                     }
                     Opcode::TO_BOOL => {
+                        adaptive!(specialize::ops::to_bool(code, pc - 1, top!()));
                         let v = top!();
                         if !(is_true_singleton(v) || is_false_singleton(v)) {
                             let b = t!(ops::truthy(vm, v));
@@ -613,8 +737,10 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         }
                     }
                     Opcode::BINARY_SUBSCR => {
+                        adaptive!(specialize::ops::binary_subscr(code, pc - 1, peek!(2), peek!(1)));
                         let (c, k) = (peek!(2), peek!(1));
-                        let r = match (list::as_list(c), k.as_small_int()) {
+                        let exact = crate::objects::type_ptr_of(c) == crate::objects::types().list;
+                        let r = match (list::as_list(c).filter(|_| exact), k.as_small_int()) {
                             (Some(l), Some(i)) if i >= 0 && (i as usize) < l.len() => l.get(i as usize).unwrap(),
                             _ => t!(ops::getitem(vm, c, k)),
                         };
@@ -623,6 +749,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         push!(r);
                     }
                     Opcode::STORE_SUBSCR => {
+                        adaptive!(specialize::ops::store_subscr(code, pc - 1, peek!(2), peek!(1)));
                         let k = pop!();
                         let c = pop!();
                         let v = pop!();
@@ -708,24 +835,27 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                     Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                         let m = pop!();
                         let target = peek!(arg).clone();
+                        // DICT_MERGE builds a call's keywords: the callee is under
+                        // the positional-args tuple and the self-or-NULL slot.
                         let Some(src) = dict::as_dict(&m) else {
-                            break 'op PyErr::new(
-                                exc().type_error,
-                                format!("'{}' object is not a mapping", ops::type_name(&m)),
-                            );
+                            let msg = if ins.op == Opcode::DICT_MERGE {
+                                format!(
+                                    "{} argument after ** must be a mapping, not {}",
+                                    call::function_str(vm, peek!(arg + 3)),
+                                    ops::type_name(&m)
+                                )
+                            } else {
+                                format!("'{}' object is not a mapping", ops::type_name(&m))
+                            };
+                            break 'op PyErr::new(exc().type_error, msg);
                         };
                         for (k, v) in src.items() {
                             if ins.op == Opcode::DICT_MERGE && t!(ops::dict_get(vm, &target, &k)).is_some() {
-                                let callee = peek!(arg + 2);
-                                let fname = match as_function(callee) {
-                                    Some(f) => pystr::as_str(f.borrow(&f.qualname)).unwrap_or("?").to_string(),
-                                    None => ops::type_name(callee).to_string(),
-                                };
                                 break 'op PyErr::new(
                                     exc().type_error,
                                     format!(
-                                        "{}() got multiple values for keyword argument '{}'",
-                                        fname,
+                                        "{} got multiple values for keyword argument '{}'",
+                                        call::function_str(vm, peek!(arg + 3)),
                                         pystr::as_str(&k).unwrap_or("?")
                                     ),
                                 );
@@ -734,6 +864,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         }
                     }
                     Opcode::UNPACK_SEQUENCE => {
+                        adaptive!(specialize::iter::unpack_sequence(code, pc - 1, ins.arg, top!()));
                         let seq = pop!();
                         let items = t!(unpack(vm, &seq, arg));
                         for v in items.into_iter().rev() {
@@ -772,6 +903,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         push!(it);
                     }
                     Opcode::FOR_ITER => {
+                        adaptive!(specialize::iter::for_iter(code, pc - 1, top!()));
                         let it = top!();
                         let next = if let Some(r) = range::as_range_iter(it) {
                             r.next_value().map(int::from_i64)
@@ -817,6 +949,15 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         }
                     }
                     Opcode::CALL | Opcode::CALL_KW => {
+                        if ins.op == Opcode::CALL {
+                            adaptive!(specialize::call::call(
+                                code,
+                                pc - 1,
+                                ins.arg,
+                                &*sp.sub(arg + 2),
+                                &*sp.sub(arg + 1)
+                            ));
+                        }
                         let kwnames = if ins.op == Opcode::CALL_KW { pop!() } else { Value::NULL };
                         let kw: &[Value] = tuple::items(&kwnames);
                         let callable_slot = sp.sub(arg + 2);
@@ -848,15 +989,8 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                                 // Exactly the positional parameters: move the
                                 // function and the arguments into the new
                                 // frame instead of copying them.
-                                let func = ptr::read(callable_slot);
-                                sp = callable_slot;
-                                save_sp!();
-                                let new = vm.frames().push(func, Value::NULL, frame);
-                                vm.depth.set(vm.depth.get() + 1);
-                                ptr::copy_nonoverlapping(args_start, (*new).localsplus(), nargs);
                                 drop(kwnames);
-                                enter_frame!(new);
-                                continue;
+                                enter_exact!(callable_slot, args_start, nargs);
                             }
                             save_sp!();
                             let func = (*callable_slot).clone();
@@ -899,14 +1033,31 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         if tuple::as_tuple(&args).is_some() {
                             all.extend(tuple::items(&args).iter().cloned());
                         } else {
-                            all.extend(t!(ops::iterate(vm, &args)));
+                            all.extend(t!(ops::iterate(vm, &args).map_err(|e| {
+                                if e.matches(exc().type_error) && ops::get_iter(vm, &args).is_err() {
+                                    PyErr::new(
+                                        exc().type_error,
+                                        format!(
+                                            "{} argument after * must be an iterable, not {}",
+                                            call::function_str(vm, &callable),
+                                            ops::type_name(&args)
+                                        ),
+                                    )
+                                } else {
+                                    e
+                                }
+                            })));
                         }
                         let mut names = Vec::new();
                         if !kwargs.is_null() {
                             let Some(d) = dict::as_dict(&kwargs) else {
                                 break 'op PyErr::new(
                                     exc().type_error,
-                                    format!("argument after ** must be a mapping, not {}", ops::type_name(&kwargs)),
+                                    format!(
+                                        "{} argument after ** must be a mapping, not {}",
+                                        call::function_str(vm, &callable),
+                                        ops::type_name(&kwargs)
+                                    ),
                                 );
                             };
                             for (k, v) in d.items() {
@@ -933,7 +1084,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                             fn_attr::DEFAULTS => f.set(&f.defaults, attr_v),
                             fn_attr::KWDEFAULTS => f.set(&f.kwdefaults, attr_v),
                             fn_attr::CLOSURE => f.set(&f.closure, attr_v),
-                            _ => {} // annotations are not kept
+                            _ => crate::objects::function::set_annotations(f, &attr_v),
                         }
                         push!(func);
                     }
@@ -1009,8 +1160,12 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         let e = top!().clone();
                         let exit_fn = peek!(4).clone();
                         save_sp!();
-                        let r =
-                            t!(call::call(vm, &exit_fn, &[crate::objects::type_ptr_of(&e).value(), e, none()], &[]));
+                        let r = t!(call::call(
+                            vm,
+                            &exit_fn,
+                            &[crate::objects::type_ptr_of(&e).value(), e.clone(), crate::objects::traceback::of(&e)],
+                            &[]
+                        ));
                         push!(r);
                     }
                     Opcode::IMPORT_NAME => {
@@ -1120,6 +1275,7 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                         return Ok(v);
                     }
                     Opcode::SEND => {
+                        adaptive!(specialize::iter::send(code, pc - 1, peek!(2)));
                         let v = pop!();
                         save_sp!();
                         match t!(send(vm, top!(), v)) {
@@ -1141,6 +1297,272 @@ pub unsafe fn eval_frame(vm: &Vm, entry: *mut Frame, throw: Option<PyErr>) -> Py
                             drop(pop!());
                             push!(it);
                         }
+                    }
+                    // ---- tier 1: specialized forms (specialize::expansion)
+                    Opcode::BINARY_OP_ADD_INT => run_expansion!(BINARY_OP_ADD_INT),
+                    Opcode::BINARY_OP_SUBTRACT_INT => run_expansion!(BINARY_OP_SUBTRACT_INT),
+                    Opcode::BINARY_OP_MULTIPLY_INT => run_expansion!(BINARY_OP_MULTIPLY_INT),
+                    Opcode::BINARY_OP_ADD_FLOAT => run_expansion!(BINARY_OP_ADD_FLOAT),
+                    Opcode::BINARY_OP_SUBTRACT_FLOAT => run_expansion!(BINARY_OP_SUBTRACT_FLOAT),
+                    Opcode::BINARY_OP_MULTIPLY_FLOAT => run_expansion!(BINARY_OP_MULTIPLY_FLOAT),
+                    Opcode::BINARY_OP_ADD_UNICODE => run_expansion!(BINARY_OP_ADD_UNICODE),
+                    Opcode::BINARY_OP_SUBSCR_LIST_INT => run_expansion!(BINARY_OP_SUBSCR_LIST_INT),
+                    Opcode::BINARY_OP_SUBSCR_TUPLE_INT => run_expansion!(BINARY_OP_SUBSCR_TUPLE_INT),
+                    Opcode::BINARY_OP_SUBSCR_STR_INT => run_expansion!(BINARY_OP_SUBSCR_STR_INT),
+                    Opcode::BINARY_OP_SUBSCR_DICT => run_expansion!(BINARY_OP_SUBSCR_DICT),
+                    Opcode::STORE_SUBSCR_LIST_INT => run_expansion!(STORE_SUBSCR_LIST_INT),
+                    Opcode::STORE_SUBSCR_DICT => run_expansion!(STORE_SUBSCR_DICT),
+                    Opcode::COMPARE_OP_INT => run_expansion!(COMPARE_OP_INT),
+                    Opcode::COMPARE_OP_FLOAT => run_expansion!(COMPARE_OP_FLOAT),
+                    Opcode::COMPARE_OP_STR => run_expansion!(COMPARE_OP_STR),
+                    Opcode::CONTAINS_OP_DICT => run_expansion!(CONTAINS_OP_DICT),
+                    Opcode::CONTAINS_OP_SET => run_expansion!(CONTAINS_OP_SET),
+                    Opcode::TO_BOOL_BOOL => run_expansion!(TO_BOOL_BOOL),
+                    Opcode::TO_BOOL_INT => run_expansion!(TO_BOOL_INT),
+                    Opcode::TO_BOOL_LIST => run_expansion!(TO_BOOL_LIST),
+                    Opcode::TO_BOOL_NONE => run_expansion!(TO_BOOL_NONE),
+                    Opcode::TO_BOOL_STR => run_expansion!(TO_BOOL_STR),
+                    Opcode::TO_BOOL_ALWAYS_TRUE => run_expansion!(TO_BOOL_ALWAYS_TRUE),
+                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE => run_expansion!(UNPACK_SEQUENCE_TWO_TUPLE),
+                    Opcode::UNPACK_SEQUENCE_TUPLE => run_expansion!(UNPACK_SEQUENCE_TUPLE),
+                    Opcode::UNPACK_SEQUENCE_LIST => run_expansion!(UNPACK_SEQUENCE_LIST),
+                    Opcode::LOAD_GLOBAL_MODULE => run_expansion!(LOAD_GLOBAL_MODULE),
+                    Opcode::LOAD_GLOBAL_BUILTIN => run_expansion!(LOAD_GLOBAL_BUILTIN),
+                    Opcode::LOAD_ATTR_INSTANCE_VALUE => run_expansion!(LOAD_ATTR_INSTANCE_VALUE),
+                    Opcode::LOAD_ATTR_WITH_HINT => run_expansion!(LOAD_ATTR_WITH_HINT),
+                    Opcode::LOAD_ATTR_SLOT => run_expansion!(LOAD_ATTR_SLOT),
+                    Opcode::LOAD_ATTR_MODULE => run_expansion!(LOAD_ATTR_MODULE),
+                    Opcode::LOAD_ATTR_CLASS => run_expansion!(LOAD_ATTR_CLASS),
+                    Opcode::LOAD_ATTR_METHOD_WITH_VALUES => run_expansion!(LOAD_ATTR_METHOD_WITH_VALUES),
+                    Opcode::LOAD_ATTR_METHOD_NO_DICT => run_expansion!(LOAD_ATTR_METHOD_NO_DICT),
+                    Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES),
+                    Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_NO_DICT),
+                    Opcode::STORE_ATTR_INSTANCE_VALUE => run_expansion!(STORE_ATTR_INSTANCE_VALUE),
+                    Opcode::STORE_ATTR_WITH_HINT => run_expansion!(STORE_ATTR_WITH_HINT),
+                    Opcode::STORE_ATTR_SLOT => run_expansion!(STORE_ATTR_SLOT),
+                    Opcode::CALL_LEN => run_expansion!(CALL_LEN),
+                    Opcode::CALL_ISINSTANCE => run_expansion!(CALL_ISINSTANCE),
+                    Opcode::CALL_TYPE_1 => run_expansion!(CALL_TYPE_1),
+                    Opcode::CALL_STR_1 => run_expansion!(CALL_STR_1),
+                    Opcode::CALL_TUPLE_1 => run_expansion!(CALL_TUPLE_1),
+                    Opcode::CALL_LIST_APPEND => run_expansion!(CALL_LIST_APPEND),
+                    Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
+                        specialized!();
+                        uop!(str::_GUARD_NOS_UNICODE, 0, 0);
+                        uop!(str::_GUARD_TOS_UNICODE, 0, 0);
+                        // _BINARY_OP_INPLACE_ADD_UNICODE: `s += t` where the
+                        // next instruction stores back into the local `s`
+                        // came from; appends in place when that local and
+                        // the stack held the only references.
+                        let next = *instrs.add(pc);
+                        if next.op != Opcode::STORE_FAST || !local!(next.arg as usize).is(peek!(2)) {
+                            deopt!();
+                        }
+                        hit!();
+                        let rhs = pop!();
+                        let mut lhs = pop!();
+                        let old = ptr::replace(locals.add(next.arg as usize), Value::NULL);
+                        drop(old);
+                        if !pystr::append_in_place(&mut lhs, &rhs) {
+                            let r = crate::uop_helpers::concat_str(&lhs, &rhs);
+                            lhs = r;
+                        }
+                        ptr::write(locals.add(next.arg as usize), lhs);
+                        drop(rhs);
+                        pc += 1;
+                    }
+                    Opcode::BINARY_OP_SUBSCR_GETITEM => {
+                        specialized!();
+                        let c = cache!();
+                        uop!(attr::_GUARD_NOS_TYPE_VERSION, c.version.get(), 0);
+                        if vm.depth.get() >= vm.recursion_limit.get() {
+                            deopt!();
+                        }
+                        hit!();
+                        // _BINARY_OP_SUBSCR_INIT_CALL, _PUSH_FRAME
+                        let func = crate::uop_helpers::cached(&c.ptr).clone();
+                        let base = sp.sub(2);
+                        sp = base;
+                        save_sp!();
+                        let new = vm.frames().push(func, Value::NULL, frame);
+                        vm.depth.set(vm.depth.get() + 1);
+                        ptr::copy_nonoverlapping(base, (*new).localsplus(), 2);
+                        enter_frame!(new);
+                        continue;
+                    }
+                    Opcode::FOR_ITER_RANGE => {
+                        specialized!();
+                        uop!(range::_ITER_CHECK_RANGE, 0, 0);
+                        hit!();
+                        if pyfast_stencils::uops::range::exhausted(top!().bits()) {
+                            pc = arg;
+                        } else {
+                            uop!(range::_ITER_NEXT_RANGE, 0, 0);
+                        }
+                    }
+                    Opcode::FOR_ITER_LIST => {
+                        specialized!();
+                        uop!(seq::_ITER_CHECK_LIST, 0, 0);
+                        hit!();
+                        if pyfast_stencils::uops::seq::list_iter_exhausted(top!().bits()) {
+                            pc = arg;
+                        } else {
+                            uop!(seq::_ITER_NEXT_LIST, 0, 0);
+                        }
+                    }
+                    Opcode::FOR_ITER_TUPLE => {
+                        specialized!();
+                        uop!(seq::_ITER_CHECK_TUPLE, 0, 0);
+                        hit!();
+                        if pyfast_stencils::uops::seq::tuple_iter_exhausted(top!().bits()) {
+                            pc = arg;
+                        } else {
+                            uop!(seq::_ITER_NEXT_TUPLE, 0, 0);
+                        }
+                    }
+                    Opcode::FOR_ITER_GEN => {
+                        specialized!();
+                        if gen::as_gen(top!()).is_none() {
+                            deopt!();
+                        }
+                        hit!();
+                        save_sp!();
+                        match t!(gen::resume(vm, top!(), none(), None)) {
+                            gen::GenStep::Yield(v) => push!(v),
+                            gen::GenStep::Return(_) => pc = arg,
+                        }
+                    }
+                    Opcode::SEND_GEN => {
+                        specialized!();
+                        if gen::as_gen(peek!(2)).is_none() {
+                            deopt!();
+                        }
+                        hit!();
+                        let v = pop!();
+                        save_sp!();
+                        match t!(gen::resume(vm, top!(), v, None)) {
+                            gen::GenStep::Yield(r) => push!(r),
+                            gen::GenStep::Return(r) => {
+                                push!(r);
+                                pc = arg;
+                            }
+                        }
+                    }
+                    Opcode::LOAD_ATTR_PROPERTY => {
+                        specialized!();
+                        let c = cache!();
+                        uop!(attr::_GUARD_TYPE_VERSION, c.version.get(), 0);
+                        if vm.depth.get() >= vm.recursion_limit.get() {
+                            deopt!();
+                        }
+                        hit!();
+                        // _LOAD_ATTR_PROPERTY_FRAME, _PUSH_FRAME: fget(owner).
+                        let fget = crate::uop_helpers::cached(&c.ptr).clone();
+                        let base = sp.sub(1);
+                        sp = base;
+                        save_sp!();
+                        let new = vm.frames().push(fget, Value::NULL, frame);
+                        vm.depth.set(vm.depth.get() + 1);
+                        ptr::copy_nonoverlapping(base, (*new).localsplus(), 1);
+                        enter_frame!(new);
+                        continue;
+                    }
+                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+                        specialized!();
+                        let c = cache!();
+                        let operand = c.version.get() as u64 | (c.flags.get() as u64) << 32;
+                        if ins.op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                            uop!(call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                            uop!(call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                        }
+                        uop!(call::_CHECK_FUNCTION_EXACT_ARGS, ins.arg, operand);
+                        // _CHECK_STACK_SPACE: the generic form raises RecursionError.
+                        if vm.depth.get() >= vm.recursion_limit.get() {
+                            deopt!();
+                        }
+                        hit!();
+                        // _INIT_CALL_PY_EXACT_ARGS, _PUSH_FRAME
+                        let callable_slot = sp.sub(arg + 2);
+                        let self_slot = sp.sub(arg + 1);
+                        let has_self = !(*self_slot).is_null();
+                        let args_start = if has_self { self_slot } else { self_slot.add(1) };
+                        enter_exact!(callable_slot, args_start, arg + has_self as usize);
+                    }
+                    Opcode::CALL_PY_GENERAL => {
+                        specialized!();
+                        uop!(call::_CHECK_FUNCTION_VERSION, ins.arg, cache!().version.get() as u64);
+                        hit!();
+                        // _PY_FRAME_GENERAL, _PUSH_FRAME
+                        let callable_slot = sp.sub(arg + 2);
+                        let self_slot = sp.sub(arg + 1);
+                        let has_self = !(*self_slot).is_null();
+                        let args_start = if has_self { self_slot } else { self_slot.add(1) };
+                        let args = std::slice::from_raw_parts(args_start, arg + has_self as usize);
+                        save_sp!();
+                        let func = (*callable_slot).clone();
+                        let new = t!(call::push_function_frame(vm, func, args, &[]));
+                        while sp > callable_slot {
+                            drop(pop!());
+                        }
+                        save_sp!();
+                        enter_frame!(new);
+                        continue;
+                    }
+                    Opcode::CALL_BUILTIN_O
+                    | Opcode::CALL_BUILTIN_FAST
+                    | Opcode::CALL_METHOD_DESCRIPTOR_NOARGS
+                    | Opcode::CALL_METHOD_DESCRIPTOR_O
+                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
+                        specialized!();
+                        uop!(call::_GUARD_CALLABLE_IS, ins.arg, cache!().ptr.get());
+                        if matches!(ins.op, Opcode::CALL_BUILTIN_O | Opcode::CALL_BUILTIN_FAST) {
+                            uop!(call::_GUARD_SELF_NULL, ins.arg, 0);
+                        }
+                        // _CALL_BUILTIN: the object's own function (the
+                        // identity guard cannot tell a reused address).
+                        let callable_slot = sp.sub(arg + 2);
+                        let Some(b) = as_builtin(&*callable_slot).filter(|b| b.bound.is_null()) else { deopt!() };
+                        hit!();
+                        let self_slot = sp.sub(arg + 1);
+                        let has_self = !(*self_slot).is_null();
+                        let args_start = if has_self { self_slot } else { self_slot.add(1) };
+                        let args = std::slice::from_raw_parts(args_start, arg + has_self as usize);
+                        save_sp!();
+                        let r = t!((b.func)(vm, args, &[]));
+                        while sp > callable_slot {
+                            drop(pop!());
+                        }
+                        push!(r);
+                    }
+                    Opcode::CALL_ALLOC_AND_ENTER_INIT => {
+                        specialized!();
+                        let c = cache!();
+                        uop!(call::_GUARD_CALLABLE_IS, ins.arg, c.ptr.get());
+                        uop!(call::_GUARD_SELF_NULL, ins.arg, 0);
+                        uop!(call::_GUARD_CALLABLE_TYPE_VERSION, ins.arg, c.version.get() as u64);
+                        hit!();
+                        // _CALL_ALLOC_AND_ENTER_INIT: a bare instance in the
+                        // self slot, then `__init__(self, *args)`.
+                        let init = crate::uop_helpers::cached(&c.ptr2).clone();
+                        let callable_slot = sp.sub(arg + 2);
+                        let self_slot = sp.sub(arg + 1);
+                        let obj = crate::objects::instance::new_instance(crate::objects::typeobj::TypePtr(
+                            (*callable_slot).as_ptr(),
+                        ));
+                        ptr::write(self_slot, obj.clone());
+                        let args = std::slice::from_raw_parts(self_slot, arg + 1);
+                        save_sp!();
+                        let r = t!(call::call(vm, &init, args, &[]));
+                        if !is_none(&r) {
+                            break 'op PyErr::new(
+                                exc().type_error,
+                                format!("__init__() should return None, not '{}'", ops::type_name(&r)),
+                            );
+                        }
+                        while sp > callable_slot {
+                            drop(pop!());
+                        }
+                        push!(obj);
                     }
                     Opcode::CLEANUP_THROW => {
                         let e = pop!();

@@ -32,6 +32,10 @@ pub struct GenObj {
     pub state: Cell<GenState>,
     pub name: Value,
     pub qualname: Value,
+    /// The exception the generator was handling when it last yielded
+    /// (NULL: none of its own), CPython's `gi_exc_state`: it is restored
+    /// while the generator runs and hidden from the caller in between.
+    exc_state: UnsafeCell<Value>,
 }
 
 impl GenObj {
@@ -79,7 +83,13 @@ pub unsafe fn make_generator(vm: &Vm, frame: *mut Frame) -> Value {
     FrameStack::release(vm.frames.get(), words);
     Value::from_box(Box::new(Obj {
         hdr: Header::new(types().generator),
-        data: GenObj { frame: UnsafeCell::new(buf), state: Cell::new(GenState::Created), name, qualname },
+        data: GenObj {
+            frame: UnsafeCell::new(buf),
+            state: Cell::new(GenState::Created),
+            name,
+            qualname,
+            exc_state: UnsafeCell::new(Value::NULL),
+        },
     }))
 }
 
@@ -124,9 +134,18 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> PyRes
     vm.depth.set(depth + 1);
     vm.current_frame.set(f);
     g.state.set(GenState::Running);
+    let outer = vm.handled_exc().clone();
+    let own = unsafe { std::mem::replace(&mut *g.exc_state.get(), Value::NULL) };
+    if !own.is_null() {
+        drop(vm.set_handled_exc(own));
+    }
     let r = unsafe { super::eval::eval_frame(vm, f, throw) };
     drop(guard);
     let yielded = vm.yielded.replace(false);
+    let inner = vm.set_handled_exc(outer.clone());
+    if yielded && !inner.is(&outer) {
+        unsafe { *g.exc_state.get() = inner };
+    }
     match r {
         Ok(v) if yielded => {
             g.state.set(GenState::Suspended);

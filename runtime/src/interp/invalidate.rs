@@ -9,9 +9,8 @@
 //! (the inspection service collects what is reported while it serves a
 //! request) and subscribers see them as runtime events.
 //!
-//! Today only tier 0 exists: nothing is ever specialized, so nothing is
-//! invalidated and the lists are empty. Tier 1 (specialized instructions)
-//! and tiers 2/3 (executors) extend these functions.
+//! Tier 1 reports de-specialized instructions here; tiers 2/3 (executors)
+//! extend these functions.
 
 use crate::events::{self, RuntimeEvent};
 use crate::interp::frame::Frame;
@@ -49,10 +48,31 @@ pub struct Invalidation {
 /// what was invalidated. The frame is exact here (a safe point): after this
 /// returns, the frame must run on as the plain interpreter would.
 ///
-/// Tier 0 has nothing to invalidate.
-pub fn frame_local_written(vm: &Vm, frame: *mut Frame, slot: usize) -> Vec<Invalidation> {
-    let _ = (vm, frame, slot);
-    let found: Vec<Invalidation> = Vec::new();
+/// Tier 1: the specialized instructions of the frame's code that consume
+/// the slot go back to their generic forms (`specialize::local_written`,
+/// run with the code's line instrumentation out of the way so it sees the
+/// real instructions). Tiers 2/3 add their executors here.
+///
+/// # Safety
+/// `frame` is a live frame at a safe point and `slot` one of its slots.
+pub unsafe fn frame_local_written(vm: &Vm, frame: *mut Frame, slot: usize) -> Vec<Invalidation> {
+    let _ = vm;
+    let code = (*frame).code();
+    let name = code.slot_name(slot).to_string();
+    let despecialized =
+        crate::inspect::with_original_instrs(code, || crate::interp::specialize::local_written(code, slot));
+    let found: Vec<Invalidation> = despecialized
+        .into_iter()
+        .map(|d| Invalidation {
+            kind: InvalidationKind::SpecializedInstruction,
+            qualname: code.qualname_str().to_string(),
+            file: code.filename_str().to_string(),
+            index: Some(d.index),
+            executor_id: None,
+            opname: d.from.name().to_string(),
+            reason: format!("local '{name}' was rebound by the debugger"),
+        })
+        .collect();
     for inv in &found {
         report(inv.clone());
     }

@@ -9,5 +9,6 @@ pub mod frame_locals;
 pub mod gen;
 pub mod invalidate;
 pub mod ops;
+pub mod specialize;
 pub mod tier_state;
 pub mod traceback;

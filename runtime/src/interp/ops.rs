@@ -70,12 +70,29 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
     if let Some(i) = v.as_small_int() {
         return Ok(i != 0);
     }
+    if is_heap(v) && type_of(v).layout != Layout::Object {
+        if let Some(r) = heap_override(vm, v, "__bool__", &[])? {
+            return truthy(vm, &r);
+        }
+        if let Some(n) = heap_override(vm, v, "__len__", &[])? {
+            return Ok(index_value(&n)? != 0);
+        }
+    }
+    builtin_truthy(vm, v)
+}
+
+/// `bool(v)` by the built-in layout.
+pub fn builtin_truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i != 0);
+    }
     match layout(v) {
         Layout::Bool => Ok(crate::objects::is_true_singleton(v)),
         Layout::None => Ok(false),
         Layout::Int => Ok(!int::as_int(v).unwrap().is_zero()),
         Layout::Float => Ok(float::as_float(v).unwrap() != 0.0),
         Layout::Str => Ok(pystr::as_str_obj(v).unwrap().nchars != 0),
+        Layout::Bytes => Ok(!crate::objects::bytes::as_bytes(v).unwrap().is_empty()),
         Layout::List => Ok(!list::as_list(v).unwrap().is_empty()),
         Layout::Tuple => Ok(!tuple::items(v).is_empty()),
         Layout::Dict => Ok(!dict::as_dict(v).unwrap().is_empty()),
@@ -124,6 +141,18 @@ pub fn call_dunder(vm: &Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<O
     call(vm, &bound, args, &[]).map(Some)
 }
 
+/// A Python-level override of dunder `name` on a heap subclass of a
+/// built-in container or value type (`class D(dict): def __getitem__`):
+/// the generic operations dispatch on layout, so they ask this first.
+/// Plain class instances (`Layout::Object`) reach their dunders through
+/// the operations' fallback arms instead.
+fn heap_override(vm: &Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    if !is_heap(v) || matches!(type_of(v).layout, Layout::Object | Layout::Exception) {
+        return Ok(None);
+    }
+    call_dunder(vm, v, name, args)
+}
+
 // ---------------------------------------------------------------- arithmetic
 
 /// `a <op> b` for any operands (`inplace` for `a <op>= b`).
@@ -140,6 +169,16 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
             let s = set::as_set(a).unwrap();
             s.clear();
             s.merge(set::as_set(&r).unwrap(), &mut |x: &Value, y: &Value| eq(vm, x, y))?;
+            return Ok(a.clone());
+        }
+    }
+    if inplace && op == BinaryOp::Or && dict::as_dict(a).is_some() && !is_heap(a) {
+        crate::builtins::methods::dict_update_from(vm, a, b)?;
+        return Ok(a.clone());
+    }
+    if inplace && op == BinaryOp::Add && crate::objects::bytes::is_bytearray(a) {
+        if let Some(more) = crate::objects::bytes::as_bytes(b).map(<[u8]>::to_vec) {
+            crate::objects::bytes::as_bytes_obj(a).unwrap().data_mut().extend(more);
             return Ok(a.clone());
         }
     }
@@ -176,6 +215,9 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> 
         }
     }
     let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_string() };
+    if op == BinaryOp::Add && layout(a) == Layout::Bytes && !is_heap(a) {
+        return Err(PyErr::new(exc().type_error, format!("can't concat {} to {}", type_name(b), type_name(a))));
+    }
     if op == BinaryOp::Add {
         if let (Layout::Str | Layout::List | Layout::Tuple, false) = (layout(a), layout(a) == layout(b)) {
             if !type_of(a).has_flag(crate::objects::typeobj::flags::HEAPTYPE) {
@@ -238,7 +280,7 @@ fn user_binary(
 
 /// Binary operations between built-in types; NotImplemented when the
 /// operand types have no built-in meaning.
-fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
+pub fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value> {
     let (la, lb) = (layout(a), layout(b));
     if is_intlike(la) && is_intlike(lb) {
         let (x, y) = (int::as_int(a).unwrap(), int::as_int(b).unwrap());
@@ -278,6 +320,18 @@ fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value
             v.extend(list::as_list(b).unwrap().items().iter().cloned());
             Ok(list::new_list(v))
         }
+        (Layout::Bytes, Layout::Bytes, BinaryOp::Add) => {
+            let mut v = crate::objects::bytes::as_bytes(a).unwrap().to_vec();
+            v.extend_from_slice(crate::objects::bytes::as_bytes(b).unwrap());
+            Ok(crate::objects::bytes::new_of(crate::objects::bytes::result_type(a), v))
+        }
+        (Layout::Bytes, _, BinaryOp::Multiply) if is_intlike(lb) => {
+            let n = repeat_count(b)?;
+            let v = crate::objects::bytes::as_bytes(a).unwrap().repeat(n);
+            Ok(crate::objects::bytes::new_of(crate::objects::bytes::result_type(a), v))
+        }
+        (_, Layout::Bytes, BinaryOp::Multiply) if is_intlike(la) => builtin_binary(vm, b, a, op),
+        (Layout::Bytes, _, BinaryOp::Remainder) => crate::builtins::bytes::percent_format(vm, a, b),
         (Layout::Tuple, Layout::Tuple, BinaryOp::Add) => {
             let mut v = tuple::items(a).to_vec();
             v.extend(tuple::items(b).iter().cloned());
@@ -296,6 +350,21 @@ fn builtin_binary(vm: &Vm, a: &Value, b: &Value, op: BinaryOp) -> PyResult<Value
         (Layout::Set, Layout::Set, BinaryOp::And) => sets::intersection(vm, a, b),
         (Layout::Set, Layout::Set, BinaryOp::Subtract) => sets::difference(vm, a, b),
         (Layout::Set, Layout::Set, BinaryOp::Xor) => sets::symmetric_difference(vm, a, b),
+        (Layout::DictView, _, BinaryOp::And | BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor)
+        | (_, Layout::DictView, BinaryOp::And | BinaryOp::Or | BinaryOp::Subtract | BinaryOp::Xor)
+            if set_like_view(a) || set_like_view(b) =>
+        {
+            // The result is a set whichever side the view is on.
+            let x = sets::make(vm, types().set, Some(a))?;
+            let y = if set::as_set(b).is_some() { b.clone() } else { sets::make(vm, types().set, Some(b))? };
+            builtin_binary(vm, &x, &y, op)
+        }
+        (Layout::Dict, Layout::Dict, BinaryOp::Or) => {
+            let d = dict::new_dict();
+            crate::builtins::methods::dict_update_from(vm, &d, a)?;
+            crate::builtins::methods::dict_update_from(vm, &d, b)?;
+            Ok(d)
+        }
         _ => Ok(not_implemented()),
     }
 }
@@ -460,8 +529,13 @@ fn ord_result(ord: Option<Ordering>, op: CompareOp) -> bool {
     }
 }
 
+/// Keys and items views behave as sets (`d.keys() & other`, `==` a set).
+fn set_like_view(v: &Value) -> bool {
+    iter::as_dict_view(v).is_some_and(|d| d.part != iter::DictPart::Values)
+}
+
 /// Comparisons between built-in types; None when they do not apply.
-fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<bool>> {
+pub fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<bool>> {
     let (la, lb) = (layout(a), layout(b));
     if is_intlike(la) && is_intlike(lb) {
         let (x, y) = (int::as_int(a).unwrap(), int::as_int(b).unwrap());
@@ -500,6 +574,17 @@ fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<
             Ok(Some(e == (op == CompareOp::Eq)))
         }
         (Layout::Set, Layout::Set) => Ok(Some(sets::compare(vm, a, b, op)?)),
+        (Layout::Bytes, Layout::Bytes) => {
+            let (x, y) = (crate::objects::bytes::as_bytes(a).unwrap(), crate::objects::bytes::as_bytes(b).unwrap());
+            Ok(Some(ord_result(Some(x.cmp(y)), op)))
+        }
+        (Layout::DictView | Layout::Set, Layout::DictView | Layout::Set)
+            if (set_like_view(a) || la == Layout::Set) && (set_like_view(b) || lb == Layout::Set) =>
+        {
+            let x = sets::make(vm, types().set, Some(a))?;
+            let y = sets::make(vm, types().set, Some(b))?;
+            Ok(Some(sets::compare(vm, &x, &y, op)?))
+        }
         (Layout::Range, Layout::Range) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
             let (x, y) = (range::as_range(a).unwrap(), range::as_range(b).unwrap());
             let same = x.length == y.length
@@ -507,6 +592,11 @@ fn builtin_cmp(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<
             Ok(Some(same == (op == CompareOp::Eq)))
         }
         (Layout::None, Layout::None) if matches!(op, CompareOp::Eq | CompareOp::Ne) => Ok(Some(op == CompareOp::Eq)),
+        (Layout::BoundMethod, Layout::BoundMethod) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            // Equal when they bind the same function to the same object.
+            let (x, y) = (function::as_bound_method(a).unwrap(), function::as_bound_method(b).unwrap());
+            Ok(Some((x.func.is(&y.func) && x.self_.is(&y.self_)) == (op == CompareOp::Eq)))
+        }
         _ => {
             let heap = |v: &Value| type_of(v).has_flag(crate::objects::typeobj::flags::HEAPTYPE);
             if matches!(op, CompareOp::Eq | CompareOp::Ne) && !heap(a) && !heap(b) {
@@ -561,8 +651,25 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
         return Ok(int_ops::hash(&Int::Small(i)));
     }
+    if is_heap(v) && type_of(v).layout != Layout::Object {
+        if type_of(v).lookup(&pystr::intern("__hash__")).is_some_and(|h| is_none(&h)) {
+            return Err(PyErr::new(exc().type_error, format!("unhashable type: '{}'", type_name(v))));
+        }
+        if let Some(r) = heap_override(vm, v, "__hash__", &[])? {
+            return hash_result(&r);
+        }
+    }
+    builtin_hash(vm, v)
+}
+
+/// `hash(v)` by the built-in layout.
+pub fn builtin_hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(int_ops::hash(&Int::Small(i)));
+    }
     match layout(v) {
         Layout::Str => Ok(pystr::hash(pystr::as_str_obj(v).unwrap())),
+        Layout::Bytes if !crate::objects::bytes::is_bytearray(v) => Ok(crate::objects::bytes::hash(v)),
         Layout::Int | Layout::Bool => Ok(int_ops::hash(&int::as_int(v).unwrap())),
         Layout::Float => {
             let f = float::as_float(v).unwrap();
@@ -586,7 +693,7 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
             Ok(if h == -1 { 1546275796 } else { h })
         }
         Layout::Set if type_ptr_of(v) == types().frozenset => Ok(sets::frozenset_hash(set::as_set(v).unwrap())),
-        Layout::List | Layout::Dict | Layout::Set => {
+        Layout::List | Layout::Dict | Layout::Set | Layout::Bytes => {
             Err(PyErr::new(exc().type_error, format!("unhashable type: '{}'", type_name(v))))
         }
         _ => {
@@ -594,11 +701,19 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
                 return Err(PyErr::new(exc().type_error, format!("unhashable type: '{}'", type_name(v))));
             }
             if let Some(r) = call_dunder(vm, v, "__hash__", &[])? {
-                return int::as_i64(&r)
-                    .ok_or_else(|| PyErr::new(exc().type_error, "__hash__ method should return an integer"));
+                return hash_result(&r);
             }
             Ok(id_hash(v))
         }
+    }
+}
+
+/// What `__hash__` returned: an int, reduced as CPython reduces big ones.
+fn hash_result(r: &Value) -> PyResult<i64> {
+    match int::as_int(r) {
+        Some(Int::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+        Some(big) => Ok(int_ops::hash(&big)),
+        None => Err(PyErr::new(exc().type_error, "__hash__ method should return an integer")),
     }
 }
 
@@ -671,6 +786,7 @@ pub fn native_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Layout::Int => int_ops::to_str(&int::as_int(v).unwrap()).map_err(num_err)?,
         Layout::Float => float_ops::repr(float::as_float(v).unwrap()),
         Layout::Str => str_ops::repr_str(pystr::as_str(v).unwrap()),
+        Layout::Bytes => crate::objects::bytes::repr(v),
         Layout::NotImplemented => "NotImplemented".into(),
         Layout::Ellipsis => "Ellipsis".into(),
         Layout::List | Layout::Tuple | Layout::Dict | Layout::DictView => {
@@ -883,7 +999,15 @@ pub fn str_of(vm: &Vm, v: &Value) -> PyResult<String> {
             None => Err(PyErr::new(exc().type_error, format!("__str__ returned non-string (type {})", type_name(&r)))),
         };
     }
+    if let Some(s) = pystr::as_str(v) {
+        return Ok(s.to_string()); // a str subclass without its own __str__
+    }
     if let Some(e) = crate::objects::exception::as_exception(v) {
+        if type_of(v).is_subtype(exc().os_error.0) {
+            if let Some(t) = crate::objects::os_error::str_of(e, |x| repr(vm, x))? {
+                return Ok(t);
+            }
+        }
         let args = tuple::items(e.args());
         if type_of(v).is_subtype(exc().syntax_error.0) {
             let get = |k: &str| super::attr::lookup(vm, v, &pystr::intern(k)).ok().flatten().filter(|x| !is_none(x));
@@ -913,14 +1037,27 @@ pub fn str_value(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 /// The index value of an int-like operand (`__index__`).
 pub fn index_value(v: &Value) -> PyResult<i64> {
-    match int::as_int(v) {
-        Some(Int::Small(i)) => Ok(i),
-        Some(Int::Big(_)) => {
+    match index_int(v)? {
+        Int::Small(i) => Ok(i),
+        Int::Big(_) => {
             Err(PyErr::new(exc().index_error, format!("cannot fit '{}' into an index-sized integer", type_name(v))))
         }
-        None => {
-            Err(PyErr::new(exc().type_error, format!("'{}' object cannot be interpreted as an integer", type_name(v))))
-        }
+    }
+}
+
+/// `operator.index(v)`: an int, or what a class's `__index__` returns.
+pub fn index_int(v: &Value) -> PyResult<Int> {
+    if let Some(i) = int::as_int(v) {
+        return Ok(i);
+    }
+    let not_int =
+        || PyErr::new(exc().type_error, format!("'{}' object cannot be interpreted as an integer", type_name(v)));
+    let Some(vm) = crate::vm::current() else { return Err(not_int()) };
+    match call_dunder(vm, v, "__index__", &[])? {
+        Some(r) => int::as_int(&r).ok_or_else(|| {
+            PyErr::new(exc().type_error, format!("__index__ returned non-int (type {})", type_name(&r)))
+        }),
+        None => Err(not_int()),
     }
 }
 
@@ -934,18 +1071,21 @@ fn seq_index(i: i64, len: usize) -> Option<usize> {
     }
 }
 
-fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+pub fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
     let opt = |v: &Value| -> PyResult<Option<i64>> {
         if is_none(v) {
             Ok(None)
         } else {
-            match int::as_int(v) {
-                Some(Int::Small(i)) => Ok(Some(i)),
-                Some(Int::Big(b)) => Ok(Some(if b < dashu_int::IBig::ZERO { i64::MIN / 2 } else { i64::MAX / 2 })),
-                None => Err(PyErr::new(
-                    exc().type_error,
-                    "slice indices must be integers or None or have an __index__ method",
-                )),
+            let i = index_int(v).map_err(|e| {
+                if e.matches(exc().type_error) {
+                    PyErr::new(exc().type_error, "slice indices must be integers or None or have an __index__ method")
+                } else {
+                    e
+                }
+            })?;
+            match i {
+                Int::Small(i) => Ok(Some(i)),
+                Int::Big(b) => Ok(Some(if b < dashu_int::IBig::ZERO { i64::MIN / 2 } else { i64::MAX / 2 })),
             }
         }
     };
@@ -963,14 +1103,25 @@ fn slice_indices(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize>
 
 /// `container[key]`.
 pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(r) = heap_override(vm, c, "__getitem__", std::slice::from_ref(key))? {
+        return Ok(r);
+    }
+    builtin_getitem(vm, c, key)
+}
+
+/// `container[key]` by the built-in layout (`list.__getitem__`, ...).
+pub fn builtin_getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
     let l = layout(c);
+    if l == Layout::Bytes {
+        return crate::builtins::bytes::getitem(vm, c, key);
+    }
     if let Some(s) = crate::objects::slice::as_slice(key) {
         return get_slice(vm, c, l, s);
     }
     match l {
         Layout::List => {
             let li = list::as_list(c).unwrap();
-            let i = index_value(key).map_err(|_| seq_index_type_error("list", key))?;
+            let i = seq_key(key, "list")?;
             match seq_index(i, li.len()) {
                 Some(i) => Ok(li.get(i).unwrap()),
                 None => Err(PyErr::new(exc().index_error, "list index out of range")),
@@ -978,7 +1129,7 @@ pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         }
         Layout::Tuple => {
             let items = tuple::items(c);
-            let i = index_value(key).map_err(|_| seq_index_type_error("tuple", key))?;
+            let i = seq_key(key, "tuple")?;
             match seq_index(i, items.len()) {
                 Some(i) => Ok(items[i].clone()),
                 None => Err(PyErr::new(exc().index_error, "tuple index out of range")),
@@ -986,7 +1137,7 @@ pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         }
         Layout::Str => {
             let s = pystr::as_str_obj(c).unwrap();
-            let i = index_value(key).map_err(|_| seq_index_type_error("string", key))?;
+            let i = seq_key(key, "string")?;
             match seq_index(i, s.nchars) {
                 Some(i) => Ok(pystr::char_at(s, i)),
                 None => Err(PyErr::new(exc().index_error, "string index out of range")),
@@ -1007,20 +1158,52 @@ pub fn getitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<Value> {
         },
         Layout::Range => {
             let r = range::as_range(c).unwrap();
-            let Some(i) = int::as_int(key) else {
-                return Err(seq_index_type_error("range", key));
-            };
+            let i = index_int(key).map_err(|e| {
+                if e.matches(exc().type_error) {
+                    seq_index_type_error("range", key)
+                } else {
+                    e
+                }
+            })?;
             let i = if i.is_negative() { int_ops::add(&i, &r.length) } else { i };
             if i.is_negative() || int_ops::cmp(&i, &r.length) != Ordering::Less {
                 return Err(PyErr::new(exc().index_error, "range object index out of range"));
             }
             Ok(int::from_int(r.item(&i)))
         }
+        Layout::Type => class_getitem(vm, c, key),
         _ => match call_dunder(vm, c, "__getitem__", std::slice::from_ref(key))? {
             Some(r) => Ok(r),
             None => Err(PyErr::new(exc().type_error, format!("'{}' object is not subscriptable", type_name(c)))),
         },
     }
+}
+
+/// `cls[key]` (PEP 560/585): a metaclass `__getitem__`, the class's
+/// `__class_getitem__`, or for the built-in containers a
+/// `types.GenericAlias` (`list[int]` in annotations).
+fn class_getitem(vm: &Vm, cls: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(r) = call_dunder(vm, cls, "__getitem__", std::slice::from_ref(key))? {
+        return Ok(r);
+    }
+    let t = crate::objects::typeobj::as_type(cls).expect("a type");
+    if let Some(f) = t.lookup(&pystr::intern("__class_getitem__")) {
+        let f = crate::objects::descr::as_classmethod(&f).map_or(f.clone(), |m| m.func.clone());
+        return call(vm, &f, &[cls.clone(), key.clone()], &[]);
+    }
+    let b = types();
+    let generic = [b.list, b.dict, b.tuple, b.set, b.frozenset, b.type_].iter().any(|g| g.0 == cls.as_ptr());
+    if generic {
+        let m = crate::modules::import::import_module(vm, "types")?;
+        let alias = super::attr::getattr(vm, &m, &pystr::intern("GenericAlias"))?;
+        return call(vm, &alias, &[cls.clone(), key.clone()], &[]);
+    }
+    Err(PyErr::new(exc().type_error, format!("type '{}' is not subscriptable", t.name())))
+}
+
+/// A sequence subscript as an index (TypeError worded for `what`).
+fn seq_key(key: &Value, what: &str) -> PyResult<i64> {
+    index_value(key).map_err(|e| if e.matches(exc().type_error) { seq_index_type_error(what, key) } else { e })
 }
 
 fn seq_index_type_error(what: &str, key: &Value) -> PyErr {
@@ -1070,13 +1253,25 @@ fn get_slice(vm: &Vm, c: &Value, l: Layout, s: &crate::objects::slice::SliceObj)
 
 /// `container[key] = value`.
 pub fn setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+    if is_heap(c)
+        && type_of(c).layout != Layout::Object
+        && heap_override(vm, c, "__setitem__", &[key.clone(), value.clone()])?.is_some()
+    {
+        return Ok(());
+    }
+    builtin_setitem(vm, c, key, value)
+}
+
+/// `container[key] = value` by the built-in layout.
+pub fn builtin_setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResult<()> {
     match layout(c) {
+        Layout::Bytes if crate::objects::bytes::is_bytearray(c) => crate::builtins::bytes::setitem(vm, c, key, &value),
         Layout::List => {
             let li = list::as_list(c).unwrap();
             if let Some(s) = crate::objects::slice::as_slice(key) {
                 return set_list_slice(vm, li, s, &value);
             }
-            let i = index_value(key).map_err(|_| seq_index_type_error("list", key))?;
+            let i = seq_key(key, "list")?;
             match seq_index(i, li.len()) {
                 Some(i) => {
                     let old = std::mem::replace(&mut li.items()[i], value);
@@ -1124,7 +1319,16 @@ fn set_list_slice(vm: &Vm, li: &list::ListObj, s: &crate::objects::slice::SliceO
 
 /// `del container[key]`.
 pub fn delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
+    if heap_override(vm, c, "__delitem__", std::slice::from_ref(key))?.is_some() {
+        return Ok(());
+    }
+    builtin_delitem(vm, c, key)
+}
+
+/// `del container[key]` by the built-in layout.
+pub fn builtin_delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
     match layout(c) {
+        Layout::Bytes if crate::objects::bytes::is_bytearray(c) => crate::builtins::bytes::delitem(vm, c, key),
         Layout::List => {
             let li = list::as_list(c).unwrap();
             if let Some(s) = crate::objects::slice::as_slice(key) {
@@ -1138,7 +1342,7 @@ pub fn delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
                 drop(removed);
                 return Ok(());
             }
-            let i = index_value(key).map_err(|_| seq_index_type_error("list", key))?;
+            let i = seq_key(key, "list")?;
             match seq_index(i, li.len()) {
                 Some(i) => {
                     let v = li.items().remove(i);
@@ -1164,7 +1368,16 @@ pub fn delitem(vm: &Vm, c: &Value, key: &Value) -> PyResult<()> {
 
 /// `item in container`.
 pub fn contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(r) = heap_override(vm, c, "__contains__", std::slice::from_ref(item))? {
+        return truthy(vm, &r);
+    }
+    builtin_contains(vm, c, item)
+}
+
+/// `item in container` by the built-in layout.
+pub fn builtin_contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
     match layout(c) {
+        Layout::Bytes => crate::builtins::bytes::contains(c, item),
         Layout::Str => match pystr::as_str(item) {
             Some(needle) => Ok(pystr::as_str(c).unwrap().contains(needle)),
             None => Err(PyErr::new(
@@ -1237,8 +1450,26 @@ fn iter_contains(vm: &Vm, c: &Value, item: &Value) -> PyResult<bool> {
 
 /// `len(v)`.
 pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
+    if let Some(n) = heap_override(vm, v, "__len__", &[])? {
+        return len_result(&n);
+    }
+    builtin_len(vm, v)
+}
+
+/// What `__len__` returned, checked as CPython checks it.
+fn len_result(n: &Value) -> PyResult<usize> {
+    let n = index_value(n)?;
+    if n < 0 {
+        return Err(PyErr::new(exc().value_error, "__len__() should return >= 0"));
+    }
+    Ok(n as usize)
+}
+
+/// `len(v)` by the built-in layout.
+pub fn builtin_len(vm: &Vm, v: &Value) -> PyResult<usize> {
     match layout(v) {
         Layout::Str => Ok(pystr::as_str_obj(v).unwrap().nchars),
+        Layout::Bytes => Ok(crate::objects::bytes::as_bytes(v).unwrap().len()),
         Layout::List => Ok(list::as_list(v).unwrap().len()),
         Layout::Tuple => Ok(tuple::items(v).len()),
         Layout::Dict => Ok(dict::as_dict(v).unwrap().len()),
@@ -1252,13 +1483,7 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
             .map(|n| n as usize)
             .ok_or_else(|| PyErr::new(exc().overflow_error, "Python int too large to convert to C ssize_t")),
         _ => match call_dunder(vm, v, "__len__", &[])? {
-            Some(n) => {
-                let n = index_value(&n)?;
-                if n < 0 {
-                    return Err(PyErr::new(exc().value_error, "__len__() should return >= 0"));
-                }
-                Ok(n as usize)
-            }
+            Some(n) => len_result(&n),
             None => Err(PyErr::new(exc().type_error, format!("object of type '{}' has no len()", type_name(v)))),
         },
     }
@@ -1268,12 +1493,24 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
 
 /// `iter(v)`.
 pub fn get_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
+    if let Some(it) = heap_override(vm, v, "__iter__", &[])? {
+        return Ok(it);
+    }
+    builtin_iter(vm, v)
+}
+
+/// `iter(v)` by the built-in layout.
+pub fn builtin_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
     let t = types();
     match layout(v) {
         Layout::Range => Ok(range::new_range_iter(range::as_range(v).unwrap())),
         Layout::List => Ok(iter::new_seq_iter(t.list_iterator, v.clone())),
         Layout::Tuple => Ok(iter::new_seq_iter(t.tuple_iterator, v.clone())),
         Layout::Str => Ok(iter::new_seq_iter(t.str_iterator, v.clone())),
+        Layout::Bytes if crate::objects::bytes::is_bytearray(v) => {
+            Ok(iter::new_seq_iter(t.bytearray_iterator, v.clone()))
+        }
+        Layout::Bytes => Ok(iter::new_seq_iter(t.bytes_iterator, v.clone())),
         Layout::Dict => Ok(iter::new_dict_iter(v.clone(), iter::DictPart::Keys)),
         Layout::Set => Ok(iter::new_set_iter(v.clone())),
         Layout::FrameLocalsProxy => {
@@ -1297,10 +1534,7 @@ pub fn get_iter(vm: &Vm, v: &Value) -> PyResult<Value> {
             Some(it) => Ok(it),
             None => {
                 if type_of(v).lookup(&pystr::intern("__getitem__")).is_some() {
-                    return Err(PyErr::new(
-                        exc().type_error,
-                        "iteration over objects with only __getitem__ is not supported by pyfast yet",
-                    ));
+                    return Ok(crate::builtins::iterators::seq_protocol_iter(v.clone()));
                 }
                 Err(PyErr::new(exc().type_error, format!("'{}' object is not iterable", type_name(v))))
             }
@@ -1322,6 +1556,9 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             let item = match layout(seq) {
                 Layout::List => list::as_list(seq).unwrap().get(i),
                 Layout::Tuple => tuple::items(seq).get(i).cloned(),
+                Layout::Bytes => {
+                    crate::objects::bytes::as_bytes(seq).unwrap().get(i).map(|&b| Value::small_int(b as i64))
+                }
                 Layout::Str => {
                     let s = pystr::as_str_obj(seq).unwrap();
                     if i < s.nchars {
@@ -1411,11 +1648,13 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
 
 /// Collect an iterable into a vector.
 pub fn iterate(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
-    if let Some(l) = list::as_list(v) {
-        return Ok(l.items().clone());
-    }
-    if let Some(t) = tuple::as_tuple(v) {
-        return Ok(t.items.to_vec());
+    if !is_heap(v) {
+        if let Some(l) = list::as_list(v) {
+            return Ok(l.items().clone());
+        }
+        if let Some(t) = tuple::as_tuple(v) {
+            return Ok(t.items.to_vec());
+        }
     }
     let it = get_iter(vm, v)?;
     let mut out = Vec::new();

@@ -26,18 +26,19 @@ pub struct FrameTier {
     pub executor_id: Option<u64>,
 }
 
-/// The tier `frame` is executing in right now (at a safe point). Tier 0
-/// is all there is today.
+/// The tier `frame` is executing in right now (at a safe point): tier 1
+/// when its code has specialized instructions, else the interpreter.
+/// Tiers 2/3 report their executors here.
 pub fn frame_tier(vm: &Vm, frame: &Frame) -> FrameTier {
-    let _ = (vm, frame);
-    FrameTier { tier: Tier::Interpreter, executor_id: None }
+    let specialized = vm.config.max_tier >= 1 && frame.code().instrs().iter().any(|i| i.op.is_specialized());
+    let tier = if specialized { Tier::Specialized } else { Tier::Interpreter };
+    FrameTier { tier, executor_id: None }
 }
 
 /// The generic instruction a specialized opcode stands for (`BINARY_OP`
 /// for `BINARY_OP_ADD_INT`), or None when `op` is generic.
 pub fn base_opcode(op: Opcode) -> Option<Opcode> {
-    let _ = op;
-    None
+    op.is_specialized().then(|| op.generic())
 }
 
 /// An executor (tier 2/3) covering part of a code object.

@@ -197,7 +197,7 @@ fn caret_anchors(seg: &str) -> Option<(usize, usize)> {
 }
 
 /// The last line: `TypeName: message` (qualified with the module for
-/// exceptions defined outside builtins).
+/// exceptions defined outside builtins and `__main__`).
 pub fn exception_only(vm: &Vm, e: &Value) -> String {
     let ty = type_of(e);
     if ty.is_subtype(crate::objects::exception::exc().syntax_error.0) {
@@ -205,11 +205,12 @@ pub fn exception_only(vm: &Vm, e: &Value) -> String {
             return s;
         }
     }
+    let qualname = ty.qualname();
+    let qualname = pystr::as_str(&qualname).unwrap_or("?");
     let module = ty.lookup(&pystr::intern("__module__"));
     let name = match module.as_ref().and_then(pystr::as_str) {
-        Some(m) if m != "builtins" && m != "__main__" => format!("{}.{}", m, ty.name()),
-        Some("__main__") => format!("__main__.{}", ty.name()),
-        _ => ty.name().to_string(),
+        Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qualname}"),
+        _ => qualname.to_string(),
     };
     let msg = match super::ops::str_of(vm, e) {
         Ok(s) => s,

@@ -96,6 +96,10 @@ pub fn import_module(vm: &Vm, fullname: &str) -> PyResult<Value> {
         Some((p, s)) => (Some(import_module(vm, p)?), s),
         None => (None, fullname),
     };
+    // Importing the parent may have registered this module (`os.path`).
+    if let Some(m) = dict::get_str(&vm.modules, &key(fullname)).filter(|_| parent.is_some()) {
+        return Ok(m);
+    }
     let search: Vec<PathBuf> = match &parent {
         Some(p) => {
             let path = attr::lookup(vm, p, &key("__path__"))?;

@@ -6,7 +6,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 
 use crate::builtins::args::{type_error, Args};
-use crate::interp::{attr, ops};
+use crate::interp::ops;
 use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::{new_method_descriptor, NativeFn};
 use crate::objects::opaque::{new_opaque, with_state};
@@ -58,22 +58,15 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("__next__", next_line),
 ];
 
-/// The OSError CPython raises for a failed open, with `errno` set.
-pub(crate) fn os_error(e: &std::io::Error, path: &str) -> PyErr {
-    let ty = match e.kind() {
-        std::io::ErrorKind::NotFound => exc().file_not_found_error,
-        std::io::ErrorKind::PermissionDenied => exc().permission_error,
-        std::io::ErrorKind::AlreadyExists => exc().file_exists_error,
-        _ if e.raw_os_error() == Some(libc::EISDIR) => exc().is_a_directory_error,
-        _ => exc().os_error,
-    };
-    let errno = e.raw_os_error().unwrap_or(0);
+/// The OSError CPython raises for a failed system call (`path`: the file
+/// it was about), its subclass picked from the errno.
+pub(crate) fn os_error(e: &std::io::Error, path: Option<&str>) -> PyErr {
+    let Some(errno) = e.raw_os_error() else { return PyErr::new(exc().os_error, e.to_string()) };
     let strerror = std::io::Error::from_raw_os_error(errno).to_string();
     let strerror = strerror.split(" (os error").next().unwrap_or(&strerror).to_string();
-    let err = PyErr::new(ty, format!("[Errno {errno}] {strerror}: {}", crate::objects::str_ops::repr_str(path)));
-    let _ = attr::generic_setattr(&err.0, &pystr::intern("errno"), int::from_i64(errno as i64));
-    let _ = attr::generic_setattr(&err.0, &pystr::intern("filename"), pystr::new_str(path));
-    err
+    let mut args = vec![int::from_i64(errno as i64), pystr::new_str(&strerror)];
+    args.extend(path.map(pystr::new_str));
+    PyErr(crate::objects::os_error::new(exc().os_error, &args))
 }
 
 /// `open(file, mode='r', encoding=None, ...)`.
@@ -101,13 +94,20 @@ pub fn open(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         ));
     }
     let handle = match mode.trim_end_matches('t') {
-        "r" => Handle::Read(BufReader::new(File::open(path).map_err(|e| os_error(&e, path))?)),
-        "w" => Handle::Write(BufWriter::new(File::create(path).map_err(|e| os_error(&e, path))?)),
+        "r" => {
+            let f = File::open(path).map_err(|e| os_error(&e, Some(path)))?;
+            // Opening a directory succeeds on POSIX; CPython refuses it.
+            if f.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(os_error(&std::io::Error::from_raw_os_error(libc::EISDIR), Some(path)));
+            }
+            Handle::Read(BufReader::new(f))
+        }
+        "w" => Handle::Write(BufWriter::new(File::create(path).map_err(|e| os_error(&e, Some(path)))?)),
         "a" => Handle::Write(BufWriter::new(
-            OpenOptions::new().append(true).create(true).open(path).map_err(|e| os_error(&e, path))?,
+            OpenOptions::new().append(true).create(true).open(path).map_err(|e| os_error(&e, Some(path)))?,
         )),
         "x" => Handle::Write(BufWriter::new(
-            OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| os_error(&e, path))?,
+            OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| os_error(&e, Some(path)))?,
         )),
         _ => return Err(PyErr::new(exc().value_error, format!("invalid mode: '{mode}'"))),
     };
@@ -125,7 +125,7 @@ fn closed() -> PyErr {
 }
 
 fn io_err(e: std::io::Error) -> PyErr {
-    PyErr::new(exc().os_error, e.to_string())
+    os_error(&e, None)
 }
 
 fn reader(t: &mut TextFile) -> PyResult<&mut BufReader<File>> {

@@ -56,6 +56,52 @@ fn checked(x: f64, r: f64, can_overflow: bool) -> PyResult<Value> {
     Ok(float::new_float(r))
 }
 
+/// The C library's functions that Rust's `f64` lacks (the same libm
+/// CPython calls for these).
+mod libm {
+    extern "C" {
+        fn erf(x: f64) -> f64;
+        fn erfc(x: f64) -> f64;
+        fn tgamma(x: f64) -> f64;
+        fn lgamma(x: f64) -> f64;
+        fn remainder(x: f64, y: f64) -> f64;
+        fn nextafter(x: f64, y: f64) -> f64;
+    }
+
+    pub fn erf_(x: f64) -> f64 {
+        unsafe { erf(x) }
+    }
+
+    pub fn erfc_(x: f64) -> f64 {
+        unsafe { erfc(x) }
+    }
+
+    /// Poles (0 and negative integers) are domain errors, as in CPython.
+    pub fn gamma_(x: f64) -> f64 {
+        if x <= 0.0 && x == x.floor() {
+            f64::NAN
+        } else {
+            unsafe { tgamma(x) }
+        }
+    }
+
+    pub fn lgamma_(x: f64) -> f64 {
+        if x <= 0.0 && x == x.floor() {
+            f64::NAN
+        } else {
+            unsafe { lgamma(x) }
+        }
+    }
+
+    pub fn remainder_(x: f64, y: f64) -> f64 {
+        unsafe { remainder(x, y) }
+    }
+
+    pub fn nextafter_(x: f64, y: f64) -> f64 {
+        unsafe { nextafter(x, y) }
+    }
+}
+
 macro_rules! unary {
     ($($fname:ident: $name:literal => $f:expr, $overflow:expr;)*) => {
         $(
@@ -90,6 +136,44 @@ unary! {
     degrees: "degrees" => f64::to_degrees, true;
     radians: "radians" => f64::to_radians, false;
     log1p: "log1p" => |x| if x <= -1.0 { f64::NAN } else { x.ln_1p() }, false;
+    cbrt: "cbrt" => f64::cbrt, false;
+    exp2: "exp2" => f64::exp2, true;
+    erf: "erf" => libm::erf_, false;
+    erfc: "erfc" => libm::erfc_, false;
+    gamma: "gamma" => libm::gamma_, true;
+    lgamma: "lgamma" => libm::lgamma_, true;
+}
+
+/// `remainder(x, y)`: IEEE 754 remainder (the nearest multiple, ties even).
+fn remainder(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("remainder", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    let (x, y) = (farg(vm, &a.pos[0])?, farg(vm, &a.pos[1])?);
+    if !x.is_nan() && !y.is_nan() && (x.is_infinite() || y == 0.0) {
+        return Err(domain());
+    }
+    Ok(float::new_float(libm::remainder_(x, y)))
+}
+
+fn nextafter(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("nextafter", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 2)?;
+    Ok(float::new_float(libm::nextafter_(farg(vm, &a.pos[0])?, farg(vm, &a.pos[1])?)))
+}
+
+/// `ulp(x)`: the value of the least significant bit of `x`.
+fn ulp(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("ulp", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 1)?;
+    let x = farg(vm, &a.pos[0])?.abs();
+    if !x.is_finite() {
+        return Ok(float::new_float(x));
+    }
+    let next = libm::nextafter_(x, f64::INFINITY);
+    Ok(float::new_float(if next.is_infinite() { x - libm::nextafter_(x, 0.0) } else { next - x }))
 }
 
 fn sqrt(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -103,20 +187,21 @@ fn sqrt(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(float::new_float(x.sqrt()))
 }
 
-/// Natural log of any positive int (big ints included) or float.
-fn ln(vm: &Vm, v: &Value) -> PyResult<f64> {
+/// `f(v)` for a logarithm `f` of any positive int (big ints included) or
+/// float, as CPython's `loghelper`: ints that fit a float are converted,
+/// bigger ones are split as `m * 2**e`, so `log(10**400)` works.
+fn log_of(vm: &Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     if let Some(i) = int::as_int(v) {
         if int_ops::cmp(&i, &Int::Small(0)) != std::cmp::Ordering::Greater {
             return Err(domain());
         }
         return match int_ops::to_f64(&i) {
-            Ok(f) => Ok(f.ln()),
+            Ok(x) => Ok(f(x)),
             Err(_) => {
-                // Too big for a float: ln(m * 2**e) = ln(m) + e ln 2.
                 let bits = i.bit_length() as i64 - 60;
                 let shifted = int_ops::rshift(&i, &Int::Small(bits)).map_err(ops::num_err)?;
                 let m = int_ops::to_f64(&shifted).map_err(ops::num_err)?;
-                Ok(m.ln() + bits as f64 * std::f64::consts::LN_2)
+                Ok(f(m) + bits as f64 * f(2.0))
             }
         };
     }
@@ -124,7 +209,11 @@ fn ln(vm: &Vm, v: &Value) -> PyResult<f64> {
     if x <= 0.0 {
         return Err(domain());
     }
-    Ok(x.ln())
+    Ok(f(x))
+}
+
+fn ln(vm: &Vm, v: &Value) -> PyResult<f64> {
+    log_of(vm, v, f64::ln)
 }
 
 fn log(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -148,26 +237,14 @@ fn log2(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("log2", args, kw);
     a.no_kwargs()?;
     a.expect(1, 1)?;
-    if let Some(f) = float::as_float(&a.pos[0]) {
-        if f <= 0.0 {
-            return Err(domain());
-        }
-        return Ok(float::new_float(f.log2()));
-    }
-    Ok(float::new_float(ln(vm, &a.pos[0])? / std::f64::consts::LN_2))
+    Ok(float::new_float(log_of(vm, &a.pos[0], f64::log2)?))
 }
 
 fn log10(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("log10", args, kw);
     a.no_kwargs()?;
     a.expect(1, 1)?;
-    if let Some(f) = float::as_float(&a.pos[0]) {
-        if f <= 0.0 {
-            return Err(domain());
-        }
-        return Ok(float::new_float(f.log10()));
-    }
-    Ok(float::new_float(ln(vm, &a.pos[0])? / std::f64::consts::LN_10))
+    Ok(float::new_float(log_of(vm, &a.pos[0], f64::log10)?))
 }
 
 /// `floor`/`ceil`/`trunc`: ints pass through; floats round to an int.
@@ -595,4 +672,13 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("fsum", fsum),
     ("prod", prod),
     ("dist", dist),
+    ("cbrt", cbrt),
+    ("exp2", exp2),
+    ("erf", erf),
+    ("erfc", erfc),
+    ("gamma", gamma),
+    ("lgamma", lgamma),
+    ("remainder", remainder),
+    ("nextafter", nextafter),
+    ("ulp", ulp),
 ];

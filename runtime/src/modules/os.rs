@@ -16,7 +16,7 @@ fn path_arg<'a>(a: &'a Args, i: usize, name: &str) -> PyResult<&'a str> {
 }
 
 fn os_err(e: std::io::Error, path: &str) -> PyErr {
-    super::io::os_error(&e, path)
+    super::io::os_error(&e, Some(path))
 }
 
 fn s(v: impl AsRef<str>) -> Value {

@@ -23,6 +23,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_getframe", getframe),
     ("exc_info", exc_info),
     ("exception", exception),
+    ("intern", intern),
 ];
 
 pub fn install(vm: &Vm) {
@@ -39,6 +40,8 @@ pub fn install(vm: &Vm) {
     set("platform", pystr::intern(std::env::consts::OS));
     set("byteorder", pystr::intern(if cfg!(target_endian = "little") { "little" } else { "big" }));
     set("version_info", version_info());
+    set("float_info", float_info());
+    set("maxunicode", int::from_i64(char::MAX as i64));
     set("implementation", implementation());
     set("version", pystr::new_str(&format!("3.13.0 (pyfast {})", env!("CARGO_PKG_VERSION"))));
     let (stdout, stderr) = make_streams();
@@ -61,6 +64,12 @@ fn make_streams() -> (Value, Value) {
     stdout.make_immortal();
     stderr.make_immortal();
     (stdout, stderr)
+}
+
+/// `sys.stdout` as the program last set it (None if it was deleted).
+pub fn current_stdout(vm: &Vm) -> Option<Value> {
+    let sys = dict::get_str(&vm.modules, &pystr::intern("sys"))?;
+    dict::get_str(&module::as_module(&sys)?.dict, &pystr::intern("stdout"))
 }
 
 /// Which of the process's standard streams `f` is, if any.
@@ -166,7 +175,7 @@ fn exc_info(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if e.is_null() || crate::objects::is_none(e) {
         return Ok(tuple::new_tuple(vec![none(), none(), none()]));
     }
-    Ok(tuple::new_tuple(vec![crate::objects::type_ptr_of(e).value(), e.clone(), none()]))
+    Ok(tuple::new_tuple(vec![crate::objects::type_ptr_of(e).value(), e.clone(), crate::objects::traceback::of(e)]))
 }
 
 /// `sys.exception()`.
@@ -178,10 +187,6 @@ fn exception(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 /// `sys.version_info`: a struct sequence (a tuple with named fields).
 fn version_info() -> Value {
-    let ty = crate::objects::bootstrap::new_type("sys.version_info", Layout::Tuple, types().tuple, 0);
-    let fields = ["major", "minor", "micro", "releaselevel", "serial"];
-    let names = tuple::new_tuple(fields.iter().map(|f| pystr::intern(f)).collect());
-    dict::set_str(&ty.as_type().dict, pystr::intern("_fields"), names);
     let items = vec![
         Value::small_int(3),
         Value::small_int(13),
@@ -189,10 +194,62 @@ fn version_info() -> Value {
         pystr::intern("final"),
         Value::small_int(0),
     ];
+    struct_seq("sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], items)
+}
+
+/// A struct sequence: a tuple of a named type whose items are also
+/// attributes (`sys.version_info.major`, `sys.float_info.max`).
+fn struct_seq(type_name: &str, fields: &[&str], items: Vec<Value>) -> Value {
+    let ty = crate::objects::bootstrap::new_type(type_name, Layout::Tuple, types().tuple, 0);
+    let names = tuple::new_tuple(fields.iter().map(|f| pystr::intern(f)).collect());
+    dict::set_str(&ty.as_type().dict, pystr::intern("_fields"), names);
     let v = tuple::new_tuple(items);
-    // Re-type the fresh tuple as a version_info (same layout).
+    // Re-type the fresh tuple (same layout).
     v.header().expect("a heap tuple").ty.set(ty.0);
     v
+}
+
+/// `sys.float_info`: the properties of `f64`.
+fn float_info() -> Value {
+    use crate::objects::float::new_float;
+    let items = vec![
+        new_float(f64::MAX),
+        Value::small_int(f64::MAX_EXP as i64),
+        Value::small_int(f64::MAX_10_EXP as i64),
+        new_float(f64::MIN_POSITIVE),
+        Value::small_int(f64::MIN_EXP as i64),
+        Value::small_int(f64::MIN_10_EXP as i64),
+        Value::small_int(f64::DIGITS as i64),
+        Value::small_int(f64::MANTISSA_DIGITS as i64),
+        new_float(f64::EPSILON),
+        Value::small_int(f64::RADIX as i64),
+        Value::small_int(1),
+    ];
+    let fields = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
+    struct_seq("sys.float_info", &fields, items)
+}
+
+/// `sys.intern(s)`.
+fn intern(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("intern", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 1)?;
+    match pystr::as_str(&a.pos[0]) {
+        Some(s) if !a.pos[0].is_small_int() => Ok(pystr::intern(s)),
+        _ => Err(type_error(format!("intern() argument must be str, not {}", ops::type_name(&a.pos[0])))),
+    }
 }
 
 /// `sys.implementation`: a namespace whose `name` is "pyfast".

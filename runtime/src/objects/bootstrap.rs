@@ -21,8 +21,10 @@ fn bare_type(layout: Layout, flags: u32) -> *mut Obj<TypeObject> {
             base: Value::NULL,
             mro: UnsafeCell::new(Value::NULL),
             dict: Value::NULL,
-            version: Cell::new(1),
+            version: Cell::new(0),
             flags: Cell::new(flags),
+            bases: UnsafeCell::new(Value::NULL),
+            subclasses: UnsafeCell::new(Vec::new()),
         },
     }))
 }
@@ -50,7 +52,7 @@ pub(crate) fn allocate_builtin_types() -> BuiltinTypes {
 pub(crate) fn finish_builtin_types() {
     let t = super::types();
     let all: Vec<(&str, TypePtr)> =
-        BUILTIN_TYPE_TABLE.iter().map(|&(field, name, ..)| (name, field_ptr(t, field))).collect();
+        BUILTIN_TYPE_TABLE.iter().map(|&(field, name, ..)| (name, t.field(field))).collect();
     for (name, p) in &all {
         fill_type(*p, name);
     }
@@ -80,67 +82,6 @@ pub(crate) fn finish_builtin_types() {
     set_exc_types(ExcTypes::from_lookup(|f| made.iter().find(|(n, _)| *n == f).expect("listed").1));
 }
 
-fn field_ptr(t: &BuiltinTypes, field: &str) -> TypePtr {
-    // The table and the struct are generated from one list, so every field
-    // resolves; a linear scan runs once at start-up.
-    macro_rules! pick {
-        ($($f:ident),*) => {
-            match field { $( stringify!($f) => t.$f, )* _ => unreachable!("unknown type field {field}") }
-        };
-    }
-    pick!(
-        object,
-        type_,
-        none,
-        not_implemented,
-        ellipsis,
-        int,
-        bool_,
-        float,
-        str,
-        tuple,
-        list,
-        dict,
-        set,
-        frozenset,
-        set_iterator,
-        range,
-        slice,
-        function,
-        code,
-        cell,
-        module,
-        builtin_function,
-        method,
-        range_iterator,
-        range_iterator_big,
-        list_iterator,
-        tuple_iterator,
-        str_iterator,
-        dict_keyiterator,
-        dict_valueiterator,
-        dict_itemiterator,
-        dict_keys,
-        dict_values,
-        dict_items,
-        property,
-        classmethod,
-        staticmethod,
-        super_,
-        member_descriptor,
-        generator,
-        frame,
-        frame_locals_proxy,
-        enumerate,
-        zip,
-        map,
-        filter,
-        reversed,
-        callable_iterator,
-        opaque
-    )
-}
-
 /// Give a bare type its name, dict and MRO (its base's MRO plus itself).
 fn fill_type(p: TypePtr, name: &str) {
     let obj = p.0 as *mut Obj<TypeObject>;
@@ -156,6 +97,7 @@ fn fill_type(p: TypePtr, name: &str) {
         (*obj).data.dict.make_immortal();
         *(*obj).data.mro.get() = super::tuple::new_tuple(mro);
     }
+    crate::interp::specialize::register_type(p.0);
 }
 
 /// A new immortal built-in type (exceptions, types of built-in modules).

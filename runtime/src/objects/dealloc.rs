@@ -44,6 +44,7 @@ pub(crate) unsafe fn dealloc(p: *mut Header) {
         Layout::Float => free_maybe_sub!(float::FloatObj),
         Layout::Int => free_maybe_sub!(int::IntObj),
         Layout::Str => free_maybe_sub!(str::StrObj),
+        Layout::Bytes => free_maybe_sub!(bytes::BytesObj),
         Layout::Tuple => free_maybe_sub!(tuple::TupleObj),
         Layout::List => free_maybe_sub!(list::ListObj),
         Layout::Dict => free_maybe_sub!(dict::DictObj),

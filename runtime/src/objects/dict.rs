@@ -16,6 +16,7 @@ const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 const PERTURB_SHIFT: u32 = 5;
 
+#[repr(C)]
 struct Entry {
     hash: i64,
     /// NULL for a deleted entry.
@@ -24,18 +25,40 @@ struct Entry {
 }
 
 #[derive(Default)]
+#[repr(C)]
 struct Table {
     entries: Vec<Entry>,
     indices: Vec<u32>,
     used: usize,
 }
 
+/// Machine code (tier-1 uops) reads the entries array and the keys version
+/// through the offsets in `pyfast_stencils::dict` (asserted below).
+#[repr(C)]
 pub struct DictObj {
     table: UnsafeCell<Table>,
-    /// Changes whenever the dict is mutated: caches keyed on a dict
-    /// (globals, builtins, type dicts) validate with one compare.
-    pub version: Cell<u64>,
+    /// The keys version: 0 until a cache asks for one ([`keys_version`]),
+    /// reset to 0 whenever a key is added or removed or entries move, so a
+    /// cache of "name N is at entry I" (globals, builtins, module
+    /// attributes) validates with one compare. Replacing a value keeps it.
+    keys_version: Cell<u32>,
+    /// The type whose `__dict__` this is, or null: any change to the dict
+    /// is a change to that type (`specialize::type_modified`).
+    watcher: Cell<*const Header>,
 }
+
+// Layouts tier-1 uops read (pyfast_stencils::dict).
+const _: () = {
+    use pyfast_stencils::dict as abi;
+    use std::mem::{offset_of, size_of};
+    assert!(size_of::<Entry>() == abi::ENTRY_SIZE);
+    assert!(offset_of!(Entry, key) == abi::ENTRY_KEY && offset_of!(Entry, value) == abi::ENTRY_VALUE);
+    type D = Obj<DictObj>;
+    let table = offset_of!(D, data) + offset_of!(DictObj, table) + offset_of!(Table, entries);
+    assert!(table + 8 * crate::uop_helpers::vec_ptr_word::<Entry>() == abi::ENTRIES_OFFSET);
+    assert!(table + 8 * crate::uop_helpers::vec_len_word::<Entry>() == abi::NENTRIES_OFFSET);
+    assert!(offset_of!(D, data) + offset_of!(DictObj, keys_version) == abi::KEYS_VERSION_OFFSET);
+};
 
 /// How the caller hashes and compares keys that are not strs or ints.
 pub trait KeyOps {
@@ -54,13 +77,32 @@ impl KeyOps for IdentityOrValue {
     }
 }
 
-fn next_version() -> u64 {
-    thread_local!(static NEXT: Cell<u64> = const { Cell::new(1) });
-    NEXT.with(|n| {
-        let v = n.get();
-        n.set(v + 1);
-        v
-    })
+static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// The keys version of `d`, assigned now if it has none; 0 when versions
+/// ran out (the caller does not specialize).
+pub fn keys_version(d: &DictObj) -> u32 {
+    let v = d.keys_version.get();
+    if v != 0 {
+        return v;
+    }
+    let v = crate::interp::specialize::next_version(&NEXT_KEYS_VERSION);
+    d.keys_version.set(v);
+    v
+}
+
+/// Make every change to `d` a change to the type `ty` (its `__dict__`).
+pub fn watch(d: &Value, ty: *const Header) {
+    if let Some(d) = as_dict(d) {
+        d.watcher.set(ty);
+    }
+}
+
+/// Entry index of the str key `name` in `d` (for caches: see [`keys_version`]).
+pub fn entry_index_str(d: &Value, name: &Value) -> Option<usize> {
+    let dict = as_dict(d)?;
+    let h = str_hash(as_str_obj(name)?);
+    dict.t().find(name, h, &mut IdentityOrValue).ok()?.0
 }
 
 /// Whether two keys are equal without running Python code; `None` when
@@ -169,7 +211,11 @@ impl Default for DictObj {
 impl DictObj {
     /// An empty payload (for subclass instances).
     pub fn new() -> DictObj {
-        DictObj { table: UnsafeCell::new(Table::default()), version: Cell::new(next_version()) }
+        DictObj {
+            table: UnsafeCell::new(Table::default()),
+            keys_version: Cell::new(0),
+            watcher: Cell::new(std::ptr::null()),
+        }
     }
 
     #[allow(clippy::mut_from_ref)]
@@ -177,8 +223,25 @@ impl DictObj {
         unsafe { &mut *self.table.get() }
     }
 
+    /// A value changed (the keys did not).
+    #[inline]
     fn touch(&self) {
-        self.version.set(next_version());
+        let w = self.watcher.get();
+        if !w.is_null() {
+            crate::interp::specialize::type_modified(w);
+        }
+    }
+
+    /// The set of keys (or the entries' positions) changed.
+    #[inline]
+    fn keys_changed(&self) {
+        if self.keys_version.get() != 0 {
+            self.keys_version.set(0);
+            crate::interp::specialize::events::invalidated(crate::interp::specialize::events::Invalidation::DictKeys(
+                self as *const DictObj as *const Header,
+            ));
+        }
+        self.touch();
     }
 
     pub fn len(&self) -> usize {
@@ -198,13 +261,14 @@ impl DictObj {
     /// is consistent again (its `__del__` may look at the dict).
     pub fn set<K: KeyOps>(&self, key: Value, hash: i64, value: Value, ops: &mut K) -> Result<(), K::Error> {
         let (ix, _) = self.t().find(&key, hash, ops)?;
-        self.touch();
         let t = self.t();
         if let Some(ix) = ix {
+            self.touch();
             let old = std::mem::replace(&mut t.entries[ix].value, value);
             drop(old);
             return Ok(());
         }
+        self.keys_changed();
         if t.needs_growth() {
             t.rebuild(t.used + 1);
         }
@@ -219,7 +283,7 @@ impl DictObj {
     pub fn remove<K: KeyOps>(&self, key: &Value, hash: i64, ops: &mut K) -> Result<Option<Value>, K::Error> {
         let (ix, slot) = self.t().find(key, hash, ops)?;
         let Some(ix) = ix else { return Ok(None) };
-        self.touch();
+        self.keys_changed();
         let t = self.t();
         t.indices[slot] = DUMMY;
         t.used -= 1;
@@ -259,7 +323,7 @@ impl DictObj {
     }
 
     pub fn clear(&self) {
-        self.touch();
+        self.keys_changed();
         let old = std::mem::take(self.t());
         drop(old);
     }
@@ -271,10 +335,7 @@ impl DictObj {
 }
 
 pub fn new_dict() -> Value {
-    Value::from_box(Box::new(Obj {
-        hdr: Header::new(types().dict),
-        data: DictObj { table: UnsafeCell::new(Table::default()), version: Cell::new(next_version()) },
-    }))
+    Value::from_box(Box::new(Obj { hdr: Header::new(types().dict), data: DictObj::new() }))
 }
 
 pub fn as_dict(v: &Value) -> Option<&DictObj> {

@@ -10,6 +10,8 @@ use std::cell::RefCell;
 use super::typeobj::{type_of, types, Layout};
 use super::value::{Header, Obj, Value};
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct FloatObj {
     pub v: f64,
 }

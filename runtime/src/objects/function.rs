@@ -7,6 +7,8 @@ use super::typeobj::{type_of, types, Layout};
 use super::value::{Header, Obj, Value};
 use crate::vm::Vm;
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct FunctionObj {
     pub code: Value,
     pub globals: Value,
@@ -22,9 +24,13 @@ pub struct FunctionObj {
     pub doc: UnsafeCell<Value>,
     /// `__dict__`, created on first use (NULL until then).
     pub dict: UnsafeCell<Value>,
-    /// Bumped when code, defaults or closure change, so call-site caches
-    /// validate with one compare.
+    /// The function version: unique to this function object in its
+    /// current state (a new one is taken whenever code, defaults, closure
+    /// or any other attribute changes), so a call-site cache validates the
+    /// callee with one compare. 0 when versions ran out (not specialized).
     pub version: Cell<u32>,
+    /// `__annotations__` dict, created on first use (NULL until then).
+    pub annotations: UnsafeCell<Value>,
 }
 
 impl FunctionObj {
@@ -38,7 +44,7 @@ impl FunctionObj {
 
     pub fn set(&self, f: &UnsafeCell<Value>, v: Value) {
         let old = unsafe { std::mem::replace(&mut *f.get(), v) };
-        self.version.set(self.version.get().wrapping_add(1));
+        self.version.set(next_function_version());
         drop(old);
     }
 
@@ -51,7 +57,11 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
     let c = crate::bytecode::code::as_code(&code).expect("a code object");
     let name = c.name.clone();
     let qualname = c.qualname.clone();
-    let doc = super::none();
+    // The compiler puts a function's docstring (or None) first in its consts.
+    let doc = match c.consts.first() {
+        Some(d) if super::str::as_str(d).is_some() => d.clone(),
+        _ => super::none(),
+    };
     Value::from_box(Box::new(Obj {
         hdr: Header::new(types().function),
         data: FunctionObj {
@@ -65,9 +75,27 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
             closure: UnsafeCell::new(Value::NULL),
             doc: UnsafeCell::new(doc),
             dict: UnsafeCell::new(Value::NULL),
-            version: Cell::new(1),
+            version: Cell::new(next_function_version()),
+            annotations: UnsafeCell::new(Value::NULL),
         },
     }))
+}
+
+/// A fresh function version (0 once the 32-bit space is used up).
+fn next_function_version() -> u32 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    crate::interp::specialize::next_version(&NEXT)
+}
+
+/// `__annotations__` from the compiler's flat `(name, value, ...)` tuple.
+pub fn set_annotations(f: &FunctionObj, pairs: &Value) {
+    let d = super::dict::new_dict();
+    for kv in super::tuple::items(pairs).chunks(2) {
+        if let [k, v] = kv {
+            super::dict::set_str(&d, k.clone(), v.clone());
+        }
+    }
+    f.set(&f.annotations, d);
 }
 
 pub fn as_function(v: &Value) -> Option<&FunctionObj> {
@@ -111,6 +139,8 @@ pub fn as_cell(v: &Value) -> Option<&CellObj> {
 }
 
 /// A callable bound to its first argument (`obj.method`).
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct BoundMethodObj {
     pub func: Value,
     pub self_: Value,

@@ -5,6 +5,8 @@ use std::cell::UnsafeCell;
 use super::typeobj::{types, TypePtr};
 use super::value::{Header, Obj, Value};
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct InstanceObj {
     /// The instance `__dict__`, or NULL for `object()` itself.
     pub dict: UnsafeCell<Value>,

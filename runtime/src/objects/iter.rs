@@ -7,6 +7,8 @@ use super::typeobj::{type_of, types, Layout, TypePtr};
 use super::value::{Header, Obj, Value};
 
 /// Index-based iterator over a list, tuple or str (the type says which).
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct SeqIterObj {
     /// NULL once exhausted (drops the reference, as CPython does).
     pub seq: std::cell::UnsafeCell<Value>,

@@ -9,6 +9,8 @@ use std::cell::UnsafeCell;
 use super::typeobj::{type_of, types, Layout};
 use super::value::{Header, Obj, Value};
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct ListObj {
     items: UnsafeCell<Vec<Value>>,
 }

@@ -6,11 +6,13 @@
 //! over plain Rust types.
 
 pub mod bootstrap;
+pub mod bytes;
 pub mod dealloc;
 pub mod descr;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod float_hex;
 pub mod float_ops;
 pub mod format_spec;
 pub mod frame_obj;
@@ -23,11 +25,13 @@ pub mod list;
 pub mod module;
 pub mod native_iter;
 pub mod opaque;
+pub mod os_error;
 pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
 pub mod str_ops;
+pub mod traceback;
 pub mod tuple;
 pub mod typeobj;
 pub mod value;

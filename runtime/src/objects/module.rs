@@ -3,6 +3,8 @@
 use super::typeobj::{type_of, types, Layout};
 use super::value::{Header, Obj, Value};
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct ModuleObj {
     pub name: Value,
     pub dict: Value,

@@ -25,6 +25,8 @@ pub enum Layout {
     Int,
     Float,
     Str,
+    /// `bytes` and `bytearray`.
+    Bytes,
     Tuple,
     List,
     Dict,
@@ -77,6 +79,8 @@ pub mod flags {
     pub const HAS_SLOTS: u32 = 1 << 4;
 }
 
+/// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
+#[repr(C)]
 pub struct TypeObject {
     pub name: Value,
     /// `__qualname__` (NULL: same as the name).
@@ -88,10 +92,18 @@ pub struct TypeObject {
     pub mro: UnsafeCell<Value>,
     /// `__dict__`: a dict of attributes (methods, class variables).
     pub dict: Value,
-    /// Bumped on every change to this type or its bases' dicts, so a cached
-    /// attribute lookup can be validated with one compare.
+    /// The version tag (CPython's `tp_version_tag`): non-zero and unique
+    /// to this type while neither it nor any type in its MRO has changed
+    /// since the tag was assigned; 0 when none is assigned. Tier-1 caches
+    /// of attribute lookups validate with one compare against it. Assigned
+    /// by `specialize::type_version`, cleared by `specialize::type_modified`.
     pub version: Cell<u32>,
     pub flags: Cell<u32>,
+    /// `__bases__` of a heap type (NULL for built-in types: their base).
+    pub bases: UnsafeCell<Value>,
+    /// Every other type that has this one in its MRO, so that a change to
+    /// this type clears their tags too. Types are never freed.
+    pub subclasses: UnsafeCell<Vec<*const Header>>,
 }
 
 impl TypeObject {
@@ -101,6 +113,16 @@ impl TypeObject {
 
     pub fn mro(&self) -> &[Value] {
         unsafe { super::tuple::items(&*self.mro.get()) }
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self) -> Value {
+        let b = unsafe { &*self.bases.get() };
+        match (b.is_null(), self.base.is_null()) {
+            (false, _) => b.clone(),
+            (true, true) => super::tuple::empty(),
+            (true, false) => super::tuple::new_tuple(vec![self.base.clone()]),
+        }
     }
 
     /// `__qualname__`.
@@ -123,7 +145,36 @@ impl TypeObject {
     }
 
     /// Look an attribute up along the MRO (no descriptors applied).
+    ///
+    /// Lookups of interned names go through the type attribute cache
+    /// (CPython's method cache): keyed by the type's version tag and the
+    /// name, so a change to the type or its bases (which clears the tag)
+    /// makes its entries unreachable.
+    #[inline]
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        if name.refcount() < super::value::IMMORTAL {
+            return self.lookup_uncached(name);
+        }
+        let tag = crate::interp::specialize::type_version(self);
+        if tag == 0 {
+            return self.lookup_uncached(name);
+        }
+        let slot = ((tag as u64).wrapping_mul(0x9e37_79b9) ^ (name.bits() >> 4)) as usize & (ATTR_CACHE_SIZE - 1);
+        ATTR_CACHE.with(|c| {
+            let e = unsafe { &mut (&mut *c.get())[slot] };
+            if e.0 == tag && e.1 == name.bits() {
+                // The type's dicts still hold the value (the tag would
+                // have been cleared otherwise).
+                return (e.2 != 0).then(|| unsafe { Value::from_bits(e.2) }.clone_leak());
+            }
+            let found = self.lookup_uncached(name);
+            *e = (tag, name.bits(), found.as_ref().map_or(0, |v| v.bits()));
+            found
+        })
+    }
+
+    /// The MRO walk behind [`TypeObject::lookup`].
+    pub fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         for t in self.mro() {
             let t = as_type(t).expect("mro holds types");
             if let Some(v) = super::dict::get_str(&t.dict, name) {
@@ -132,6 +183,14 @@ impl TypeObject {
         }
         None
     }
+}
+
+const ATTR_CACHE_SIZE: usize = 4096;
+
+thread_local! {
+    /// (type version tag, interned name, value borrowed from a type dict or 0).
+    static ATTR_CACHE: UnsafeCell<[(u32, u64, u64); ATTR_CACHE_SIZE]> =
+        const { UnsafeCell::new([(0, 0, 0); ATTR_CACHE_SIZE]) };
 }
 
 /// Borrow a value as a type object, if it is one.
@@ -206,6 +265,14 @@ macro_rules! builtin_types {
             pub(crate) fn from_lookup(get: impl Fn(&str) -> TypePtr) -> BuiltinTypes {
                 BuiltinTypes { $( $field: get(stringify!($field)), )* }
             }
+
+            /// The type named by a field of [`BUILTIN_TYPE_TABLE`].
+            pub(crate) fn field(&self, field: &str) -> TypePtr {
+                match field {
+                    $( stringify!($field) => self.$field, )*
+                    _ => unreachable!("unknown type field {field}"),
+                }
+            }
         }
     };
 }
@@ -222,6 +289,8 @@ builtin_types! {
     bool_: "bool", Bool, int, 0;
     float: "float", Float, object, B;
     str: "str", Str, object, B;
+    bytes: "bytes", Bytes, object, B;
+    bytearray: "bytearray", Bytes, object, B;
     tuple: "tuple", Tuple, object, B;
     list: "list", List, object, B;
     dict: "dict", Dict, object, B;
@@ -241,6 +310,8 @@ builtin_types! {
     list_iterator: "list_iterator", SeqIter, object, 0;
     tuple_iterator: "tuple_iterator", SeqIter, object, 0;
     str_iterator: "str_ascii_iterator", SeqIter, object, 0;
+    bytes_iterator: "bytes_iterator", SeqIter, object, 0;
+    bytearray_iterator: "bytearray_iterator", SeqIter, object, 0;
     dict_keyiterator: "dict_keyiterator", DictIter, object, 0;
     dict_valueiterator: "dict_valueiterator", DictIter, object, 0;
     dict_itemiterator: "dict_itemiterator", DictIter, object, 0;
@@ -261,6 +332,7 @@ builtin_types! {
     filter: "filter", NativeIter, object, B;
     reversed: "reversed", NativeIter, object, B;
     callable_iterator: "callable_iterator", NativeIter, object, 0;
+    iterator: "iterator", NativeIter, object, 0;
     opaque: "native_state", Opaque, object, 0;
 }
 
@@ -269,21 +341,39 @@ unsafe impl Sync for Registry {}
 unsafe impl Send for Registry {}
 
 static TYPES: OnceLock<Registry> = OnceLock::new();
+/// Set once phase 2 of the creation finished: other threads (tests run
+/// several VMs at once) wait for it rather than see half-made types.
+static READY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static INIT_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    static INITIALIZING: Cell<bool> = const { Cell::new(false) };
+}
 
 /// The built-in types. Created on first use; they live for the process.
 #[inline(always)]
 pub fn types() -> &'static BuiltinTypes {
     match TYPES.get() {
-        Some(r) => &r.0,
-        None => init_types(),
+        Some(r) if READY.load(std::sync::atomic::Ordering::Acquire) => &r.0,
+        _ => init_types(),
     }
 }
 
 #[cold]
 fn init_types() -> &'static BuiltinTypes {
-    // Phase 1 allocates bare type objects; phase 2 needs `types()` itself
-    // (names are strs, dicts are dicts), so it runs once the registry is set.
-    let _ = TYPES.set(Registry(super::bootstrap::allocate_builtin_types()));
-    super::bootstrap::finish_builtin_types();
+    // Phase 2 of the creation on this thread uses `types()` itself.
+    if INITIALIZING.with(|i| i.get()) {
+        return &TYPES.get().expect("phase 1 done").0;
+    }
+    let _guard = INIT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if !READY.load(std::sync::atomic::Ordering::Acquire) {
+        INITIALIZING.with(|i| i.set(true));
+        // Phase 1 allocates bare type objects; phase 2 needs `types()`
+        // (names are strs, dicts are dicts), so it runs once the registry is set.
+        let _ = TYPES.set(Registry(super::bootstrap::allocate_builtin_types()));
+        super::bootstrap::finish_builtin_types();
+        INITIALIZING.with(|i| i.set(false));
+        READY.store(true, std::sync::atomic::Ordering::Release);
+    }
     &TYPES.get().expect("just set").0
 }

@@ -173,6 +173,14 @@ impl Value {
         }
     }
 
+    /// A new reference to a value held only as borrowed bits (`self` came
+    /// from `from_bits` on a word someone else owns and is forgotten).
+    #[inline(always)]
+    pub fn clone_leak(self) -> Value {
+        let v = std::mem::ManuallyDrop::new(self);
+        (*v).clone()
+    }
+
     /// Take the value out, leaving NULL behind.
     #[inline(always)]
     pub fn take(&mut self) -> Value {

@@ -24,6 +24,17 @@ pub struct WellKnown {
     pub tuple_type: AtomicU64,
     pub dict_type: AtomicU64,
     pub range_iter_type: AtomicU64,
+    // Specialization guards (tier 1).
+    pub int_type: AtomicU64,
+    pub set_type: AtomicU64,
+    pub frozenset_type: AtomicU64,
+    pub module_type: AtomicU64,
+    pub function_type: AtomicU64,
+    pub method_type: AtomicU64,
+    pub list_iter_type: AtomicU64,
+    pub tuple_iter_type: AtomicU64,
+    pub generator_type: AtomicU64,
+    pub builtin_function_type: AtomicU64,
 }
 
 impl WellKnown {
@@ -39,6 +50,16 @@ impl WellKnown {
         tuple_type: AtomicU64::new(0),
         dict_type: AtomicU64::new(0),
         range_iter_type: AtomicU64::new(0),
+        int_type: AtomicU64::new(0),
+        set_type: AtomicU64::new(0),
+        frozenset_type: AtomicU64::new(0),
+        module_type: AtomicU64::new(0),
+        function_type: AtomicU64::new(0),
+        method_type: AtomicU64::new(0),
+        list_iter_type: AtomicU64::new(0),
+        tuple_iter_type: AtomicU64::new(0),
+        generator_type: AtomicU64::new(0),
+        builtin_function_type: AtomicU64::new(0),
     };
 }
 
@@ -55,11 +76,89 @@ unsafe extern "C" {
 
     /// `a * b` for two small ints whose product overflows an i64.
     pub fn pyfast_rt_int_mul_overflow(a: i64, b: i64) -> u64;
+
+    /// Handle the events pending in the eval breaker (signals, inspection
+    /// requests) at a safe point. Returns 0 when that raised (the exception
+    /// is pending in the VM), else 1. May run arbitrary code.
+    pub fn pyfast_rt_handle_eval_breaker() -> u64;
+
+    // ---- Specialized instructions (tier 1). Unless said otherwise a
+    // helper borrows its arguments and returns a new reference.
+
+    /// A new float object holding `v`.
+    pub fn pyfast_rt_float_new(v: f64) -> u64;
+
+    /// `a + b` for two exact strs; 0 with the exception in the VM on failure.
+    pub fn pyfast_rt_str_concat(a: u64, b: u64) -> u64;
+
+    /// `a <op> b` (`compare_op`) for two exact strs: `True` or `False`
+    /// (immortal, no reference to own).
+    pub fn pyfast_rt_str_compare(a: u64, b: u64, op: u32) -> u64;
+
+    /// The one-character str `s[i]` of an exact str; 0 (and nothing
+    /// raised) when `i` is out of range, so the caller deopts.
+    pub fn pyfast_rt_str_getitem(s: u64, i: i64) -> u64;
+
+    /// `d[key]` for an exact dict; 0 with the exception (KeyError, or one
+    /// raised by `__hash__`/`__eq__`) in the VM.
+    pub fn pyfast_rt_dict_getitem(d: u64, key: u64) -> u64;
+
+    /// `d[key] = value` for an exact dict (takes no references); 0 with the
+    /// exception in the VM, else 1.
+    pub fn pyfast_rt_dict_setitem(d: u64, key: u64, value: u64) -> u64;
+
+    /// `key in container` for an exact dict, set or frozenset: `True` or
+    /// `False`, or 0 with the exception in the VM.
+    pub fn pyfast_rt_contains(container: u64, key: u64) -> u64;
+
+    /// The value under the str key `name` in dict `d`, borrowed, or 0 when
+    /// absent. Never runs Python code and never raises.
+    pub fn pyfast_rt_dict_lookup_str(d: u64, name: u64) -> u64;
+
+    /// `d[name] = value` for a str `name` (takes the reference to `value`).
+    /// Never runs Python code except the release of a replaced value.
+    pub fn pyfast_rt_dict_store_str(d: u64, name: u64, value: u64);
+
+    /// `list.append(v)` for an exact list (takes the reference to `v`).
+    pub fn pyfast_rt_list_append(list: u64, v: u64);
+
+    /// `len(o)`: an int, or 0 with the exception in the VM.
+    pub fn pyfast_rt_len(o: u64) -> u64;
+
+    /// `isinstance(o, cls)`: `True` or `False`, or 0 with the exception in
+    /// the VM.
+    pub fn pyfast_rt_isinstance(o: u64, cls: u64) -> u64;
+
+    /// `str(o)`, or 0 with the exception in the VM.
+    pub fn pyfast_rt_str_of(o: u64) -> u64;
+
+    /// `tuple(o)`, or 0 with the exception in the VM.
+    pub fn pyfast_rt_tuple_of(o: u64) -> u64;
 }
 
 /// Every symbol above: what a stencil may be relocated against.
-pub const SYMBOLS: &[&str] =
-    &["pyfast_well_known", "pyfast_rt_dealloc", "pyfast_rt_int_from_i64", "pyfast_rt_int_mul_overflow"];
+pub const SYMBOLS: &[&str] = &[
+    "pyfast_well_known",
+    "pyfast_rt_dealloc",
+    "pyfast_rt_int_from_i64",
+    "pyfast_rt_int_mul_overflow",
+    "pyfast_rt_handle_eval_breaker",
+    // Specialized instructions (tier 1).
+    "pyfast_rt_float_new",
+    "pyfast_rt_str_concat",
+    "pyfast_rt_str_compare",
+    "pyfast_rt_str_getitem",
+    "pyfast_rt_dict_getitem",
+    "pyfast_rt_dict_setitem",
+    "pyfast_rt_contains",
+    "pyfast_rt_dict_lookup_str",
+    "pyfast_rt_dict_store_str",
+    "pyfast_rt_list_append",
+    "pyfast_rt_len",
+    "pyfast_rt_isinstance",
+    "pyfast_rt_str_of",
+    "pyfast_rt_tuple_of",
+];
 
 /// Read one well-known word.
 #[inline(always)]

@@ -26,9 +26,20 @@
 pub mod helpers;
 pub mod obj;
 
+pub mod control;
 pub mod int;
 pub mod locals;
 pub mod range;
+
+// Families of the tier-1 specialized instructions.
+pub mod attr;
+pub mod bool;
+pub mod call;
+pub mod dict;
+pub mod float;
+pub mod global;
+pub mod seq;
+pub mod str;
 
 /// What happens after a uop.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -54,6 +65,10 @@ pub struct Cx {
     pub sp: *mut u64,
 }
 
+/// # Safety
+/// Every method assumes `frame` and `sp` describe a live frame and that the
+/// access stays within its slots and value stack (the uop's stack effect).
+#[allow(clippy::missing_safety_doc)]
 impl Cx {
     /// The `n`-th value from the top (1 is the top).
     #[inline(always)]
@@ -124,6 +139,12 @@ pub mod flags {
     pub const ESCAPES: u16 = 1 << 4;
     /// No effect beyond its stack outputs: removable when they are unused.
     pub const PURE: u16 = 1 << 5;
+    /// `Continue` goes to uop `oparg` of the trace, not to the next uop (a
+    /// jump inside the trace: `_JUMP_TO_TOP`).
+    pub const JUMP: u16 = 1 << 6;
+    /// Pushes `oparg` values beyond its declared outputs
+    /// (`_UNPACK_SEQUENCE_TUPLE`).
+    pub const VAR_OUTPUTS: u16 = 1 << 7;
 }
 
 /// Define one uop: its doc, stack effect, flags and body.
@@ -188,6 +209,83 @@ macro_rules! for_each_uop {
             range::_ITER_CHECK_RANGE,
             range::_GUARD_NOT_EXHAUSTED_RANGE,
             range::_ITER_NEXT_RANGE,
+            control::_SET_IP,
+            control::_CHECK_PERIODIC,
+            control::_EXIT_TRACE,
+            control::_JUMP_TO_TOP,
+            // ---- tier-1 specialization families (runtime/src/interp/specialize)
+            float::_GUARD_TOS_FLOAT,
+            float::_GUARD_NOS_FLOAT,
+            float::_BINARY_OP_ADD_FLOAT,
+            float::_BINARY_OP_SUBTRACT_FLOAT,
+            float::_BINARY_OP_MULTIPLY_FLOAT,
+            float::_COMPARE_OP_FLOAT,
+            str::_GUARD_TOS_UNICODE,
+            str::_GUARD_NOS_UNICODE,
+            str::_BINARY_OP_ADD_UNICODE,
+            str::_COMPARE_OP_STR,
+            str::_TO_BOOL_STR,
+            str::_BINARY_OP_SUBSCR_STR_INT,
+            seq::_GUARD_TOS_LIST,
+            seq::_GUARD_NOS_LIST,
+            seq::_GUARD_NOS_TUPLE,
+            seq::_BINARY_OP_SUBSCR_LIST_INT,
+            seq::_BINARY_OP_SUBSCR_TUPLE_INT,
+            seq::_STORE_SUBSCR_LIST_INT,
+            seq::_TO_BOOL_LIST,
+            seq::_UNPACK_SEQUENCE_TWO_TUPLE,
+            seq::_UNPACK_SEQUENCE_TUPLE,
+            seq::_UNPACK_SEQUENCE_LIST,
+            seq::_ITER_CHECK_LIST,
+            seq::_GUARD_NOT_EXHAUSTED_LIST,
+            seq::_ITER_NEXT_LIST,
+            seq::_ITER_CHECK_TUPLE,
+            seq::_GUARD_NOT_EXHAUSTED_TUPLE,
+            seq::_ITER_NEXT_TUPLE,
+            dict::_GUARD_TOS_DICT,
+            dict::_GUARD_NOS_DICT,
+            dict::_GUARD_TOS_ANY_SET,
+            dict::_BINARY_OP_SUBSCR_DICT,
+            dict::_STORE_SUBSCR_DICT,
+            dict::_CONTAINS_OP_DICT,
+            dict::_CONTAINS_OP_SET,
+            bool::_TO_BOOL_BOOL,
+            bool::_TO_BOOL_INT,
+            bool::_TO_BOOL_NONE,
+            bool::_REPLACE_WITH_TRUE,
+            attr::_GUARD_TYPE_VERSION,
+            attr::_GUARD_NOS_TYPE_VERSION,
+            attr::_LOAD_ATTR_INSTANCE_VALUE,
+            attr::_LOAD_ATTR_WITH_HINT,
+            attr::_LOAD_ATTR_SLOT,
+            attr::_CHECK_ATTR_MODULE,
+            attr::_LOAD_ATTR_MODULE,
+            attr::_CHECK_ATTR_CLASS,
+            attr::_LOAD_ATTR_CLASS,
+            attr::_CHECK_ATTR_NOT_SHADOWED,
+            attr::_LOAD_ATTR_METHOD,
+            attr::_LOAD_ATTR_NONDESCRIPTOR,
+            attr::_STORE_ATTR_INSTANCE_VALUE,
+            attr::_STORE_ATTR_WITH_HINT,
+            attr::_STORE_ATTR_SLOT,
+            global::_GUARD_GLOBALS_VERSION,
+            global::_GUARD_BUILTINS_VERSION,
+            global::_LOAD_GLOBAL_MODULE,
+            global::_LOAD_GLOBAL_BUILTINS,
+            global::_PUSH_NULL,
+            call::_CHECK_FUNCTION_EXACT_ARGS,
+            call::_CHECK_FUNCTION_VERSION,
+            call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS,
+            call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS,
+            call::_GUARD_CALLABLE_IS,
+            call::_GUARD_SELF_NULL,
+            call::_GUARD_CALLABLE_TYPE_VERSION,
+            call::_CALL_LEN,
+            call::_CALL_STR_1,
+            call::_CALL_TUPLE_1,
+            call::_CALL_TYPE_1,
+            call::_CALL_ISINSTANCE,
+            call::_CALL_LIST_APPEND,
         }
     };
 }

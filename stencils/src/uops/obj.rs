@@ -86,3 +86,79 @@ pub fn int_word(i: i64) -> u64 {
         unsafe { super::helpers::pyfast_rt_int_from_i64(i) }
     }
 }
+
+/// Whether the stack's reference is the only one (the object may be
+/// reused in place for a result).
+///
+/// # Safety
+/// `w` is a live heap object.
+#[inline(always)]
+pub unsafe fn is_unique(w: u64) -> bool {
+    *refcount(w) == 1
+}
+
+/// A word-sized field (a pointer, length or value word) at `offset`.
+///
+/// # Safety
+/// `w` is a live heap object with a word at `offset`.
+#[inline(always)]
+pub unsafe fn word(w: u64, offset: usize) -> u64 {
+    *field::<u64>(w, offset)
+}
+
+/// The type version tag of a type object.
+///
+/// # Safety
+/// `ty` is a live type object.
+#[inline(always)]
+pub unsafe fn type_version(ty: u64) -> u32 {
+    *field::<u32>(ty, crate::type_obj::VERSION_OFFSET)
+}
+
+/// Item `i` (borrowed) of a `{ptr, len}` item array at `items_offset`, or
+/// None when out of range (negative indices included).
+///
+/// # Safety
+/// `w` is a live object holding such an array.
+#[inline(always)]
+pub unsafe fn item(w: u64, items_offset: usize, len_offset: usize, i: i64) -> Option<u64> {
+    let len = word(w, len_offset);
+    if (i as u64) < len {
+        Some(*(word(w, items_offset) as *const u64).add(i as usize))
+    } else {
+        None
+    }
+}
+
+/// Pointer to the key word of entry `index` of an exact dict, or None when
+/// the index is past the entries.
+///
+/// # Safety
+/// `d` is a live dict.
+#[inline(always)]
+pub unsafe fn dict_entry(d: u64, index: u32) -> Option<*mut u64> {
+    use crate::dict::{ENTRIES_OFFSET, ENTRY_KEY, ENTRY_SIZE, NENTRIES_OFFSET};
+    if (index as u64) < word(d, NENTRIES_OFFSET) {
+        Some((word(d, ENTRIES_OFFSET) as *mut u8).add(index as usize * ENTRY_SIZE + ENTRY_KEY).cast::<u64>())
+    } else {
+        None
+    }
+}
+
+/// The value word of the dict entry whose key word is at `key`.
+///
+/// # Safety
+/// `key` came from [`dict_entry`] and the dict has not changed since.
+#[inline(always)]
+pub unsafe fn entry_value(key: *mut u64) -> *mut u64 {
+    key.cast::<u8>().add(crate::dict::ENTRY_VALUE - crate::dict::ENTRY_KEY).cast::<u64>()
+}
+
+/// The keys version of a dict.
+///
+/// # Safety
+/// `d` is a live dict.
+#[inline(always)]
+pub unsafe fn dict_keys_version(d: u64) -> u32 {
+    *field::<u32>(d, crate::dict::KEYS_VERSION_OFFSET)
+}

@@ -25,6 +25,40 @@ extern "C" fn pyfast_rt_int_mul_overflow(a: i64, b: i64) -> u64 {
     panic!("heap int {a} * {b} requested in a uop unit test")
 }
 
+#[no_mangle]
+extern "C" fn pyfast_rt_handle_eval_breaker() -> u64 {
+    1
+}
+
+macro_rules! unmodelled {
+    ($($name:ident($($a:ident: $t:ty),*) $(-> $r:ty)?;)*) => {
+        $(
+            #[no_mangle]
+            extern "C" fn $name($($a: $t),*) $(-> $r)? {
+                $(let _ = $a;)*
+                panic!(concat!(stringify!($name), " is not modelled in uop unit tests"))
+            }
+        )*
+    };
+}
+
+unmodelled! {
+    pyfast_rt_float_new(v: f64) -> u64;
+    pyfast_rt_str_concat(a: u64, b: u64) -> u64;
+    pyfast_rt_str_compare(a: u64, b: u64, op: u32) -> u64;
+    pyfast_rt_str_getitem(s: u64, i: i64) -> u64;
+    pyfast_rt_dict_getitem(d: u64, key: u64) -> u64;
+    pyfast_rt_dict_setitem(d: u64, key: u64, value: u64) -> u64;
+    pyfast_rt_contains(c: u64, key: u64) -> u64;
+    pyfast_rt_dict_lookup_str(d: u64, name: u64) -> u64;
+    pyfast_rt_dict_store_str(d: u64, name: u64, value: u64);
+    pyfast_rt_list_append(list: u64, v: u64);
+    pyfast_rt_len(o: u64) -> u64;
+    pyfast_rt_isinstance(o: u64, cls: u64) -> u64;
+    pyfast_rt_str_of(o: u64) -> u64;
+    pyfast_rt_tuple_of(o: u64) -> u64;
+}
+
 /// Fake `True`/`False`/types: addresses of static words, never freed.
 pub static FAKE_OBJECTS: [[u64; 6]; 3] = [[0; 6]; 3];
 
@@ -58,6 +92,12 @@ impl FakeFrame {
 
     pub fn local(&self, i: usize) -> u64 {
         self.words[crate::frame::LOCALSPLUS_OFFSET / 8 + i]
+    }
+
+    /// A u32 field of the frame header.
+    pub fn header_u32(&self, offset: usize) -> u32 {
+        let bytes = self.words[offset / 8].to_le_bytes();
+        u32::from_le_bytes(bytes[offset % 8..offset % 8 + 4].try_into().unwrap())
     }
 
     pub fn set_local(&mut self, i: usize, w: u64) {

@@ -1,0 +1,239 @@
+//! Attribute access (CPython's `LOAD_ATTR_*`/`STORE_ATTR_*` uops).
+//!
+//! A type-version guard proves the owner's class (and its whole MRO) is
+//! unchanged since the instruction was specialized, so what the specializer
+//! found by a full lookup (no data descriptor shadows the instance dict, the
+//! method object, the class attribute) still holds. Instance attributes live
+//! in the instance dict; the cache remembers the entry index where the
+//! attribute was found, and the uop checks that entry still holds the
+//! (interned) name before reading it.
+
+use super::helpers::{pyfast_rt_dict_lookup_str, pyfast_rt_dict_store_str, well_known};
+use super::{obj, Cx, Flow};
+use crate::{instance, module, uop};
+
+/// The instance dict of a plain instance (NULL if none).
+#[inline(always)]
+unsafe fn instance_dict(owner: u64) -> u64 {
+    obj::word(owner, instance::DICT_OFFSET)
+}
+
+/// The value (borrowed) under `name` in dict `d`: first at entry `hint`,
+/// else, when `lookup`, by a full lookup; 0 when absent.
+#[inline(always)]
+unsafe fn dict_value(d: u64, hint: u32, name: u64, lookup: bool) -> u64 {
+    if d == 0 {
+        return 0;
+    }
+    if let Some(key) = obj::dict_entry(d, hint) {
+        if *key == name {
+            return *obj::entry_value(key);
+        }
+    }
+    if lookup {
+        pyfast_rt_dict_lookup_str(d, name)
+    } else {
+        0
+    }
+}
+
+/// Replace the owner on top of the stack with `v` (borrowed).
+#[inline(always)]
+unsafe fn replace_owner(cx: &mut Cx, v: u64) {
+    let owner = cx.peek(1);
+    obj::incref(v);
+    cx.poke(1, v);
+    obj::decref(owner);
+}
+
+uop! {
+    /// Deopt unless the top of the stack is a heap object whose type has
+    /// version tag `oparg`.
+    _GUARD_TYPE_VERSION(1 -> 1) [OPARG | DEOPT | PURE] |cx, oparg, operand| {
+        let w = cx.peek(1);
+        if obj::is_heap(w) && obj::type_version(obj::type_of(w)) == oparg { Flow::Continue } else { Flow::Deopt }
+    }
+}
+
+uop! {
+    /// `_GUARD_TYPE_VERSION` for the value under the top of the stack.
+    _GUARD_NOS_TYPE_VERSION(2 -> 2) [OPARG | DEOPT | PURE] |cx, oparg, operand| {
+        let w = cx.peek(2);
+        if obj::is_heap(w) && obj::type_version(obj::type_of(w)) == oparg { Flow::Continue } else { Flow::Deopt }
+    }
+}
+
+uop! {
+    /// Load attribute `operand` (an interned str) of a plain instance from
+    /// entry `oparg` of its dict; deopt when that entry holds another key.
+    _LOAD_ATTR_INSTANCE_VALUE(1 -> 1) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
+        let v = dict_value(instance_dict(cx.peek(1)), oparg, operand, false);
+        if v == 0 {
+            return Flow::Deopt;
+        }
+        replace_owner(cx, v);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// Load attribute `operand` from the instance dict: entry `oparg` is
+    /// tried first, then a lookup; deopt when absent.
+    _LOAD_ATTR_WITH_HINT(1 -> 1) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
+        let v = dict_value(instance_dict(cx.peek(1)), oparg, operand, true);
+        if v == 0 {
+            return Flow::Deopt;
+        }
+        replace_owner(cx, v);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// Load the `__slots__` member `operand` (slot values live in the
+    /// instance's hidden dict); deopt when unset (AttributeError).
+    _LOAD_ATTR_SLOT(1 -> 1) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
+        let v = dict_value(instance_dict(cx.peek(1)), oparg, operand, true);
+        if v == 0 {
+            return Flow::Deopt;
+        }
+        replace_owner(cx, v);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// Deopt unless the top of the stack is a module whose dict has keys
+    /// version `oparg`.
+    _CHECK_ATTR_MODULE(1 -> 1) [OPARG | DEOPT | PURE] |cx, oparg, operand| {
+        let m = cx.peek(1);
+        if obj::has_type(m, well_known(|w| &w.module_type))
+            && obj::dict_keys_version(obj::word(m, module::DICT_OFFSET)) == oparg
+        {
+            Flow::Continue
+        } else {
+            Flow::Deopt
+        }
+    }
+}
+
+uop! {
+    /// Load entry `oparg` of the module's dict (its keys were checked).
+    _LOAD_ATTR_MODULE(1 -> 1) [OPARG | DEOPT | ESCAPES] |cx, oparg, operand| {
+        let d = obj::word(cx.peek(1), module::DICT_OFFSET);
+        let Some(key) = obj::dict_entry(d, oparg) else { return Flow::Deopt };
+        let v = *obj::entry_value(key);
+        if v == 0 {
+            return Flow::Deopt;
+        }
+        replace_owner(cx, v);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// Deopt unless the top of the stack is the class `operand` and its
+    /// version tag is `oparg`.
+    _CHECK_ATTR_CLASS(1 -> 1) [OPARG | OPERAND | DEOPT | PURE] |cx, oparg, operand| {
+        let c = cx.peek(1);
+        if c == operand && obj::type_version(c) == oparg { Flow::Continue } else { Flow::Deopt }
+    }
+}
+
+uop! {
+    /// Replace the owner with the class attribute `operand` (borrowed from
+    /// the class dict; the version guard keeps it there).
+    _LOAD_ATTR_CLASS(1 -> 1) [OPERAND | ESCAPES] |cx, oparg, operand| {
+        replace_owner(cx, operand);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// Deopt when the plain instance on top has `operand` in its dict (it
+    /// would shadow the class attribute the cache holds).
+    _CHECK_ATTR_NOT_SHADOWED(1 -> 1) [OPERAND | DEOPT | PURE] |cx, oparg, operand| {
+        let d = instance_dict(cx.peek(1));
+        if d != 0 && pyfast_rt_dict_lookup_str(d, operand) != 0 { Flow::Deopt } else { Flow::Continue }
+    }
+}
+
+uop! {
+    /// The method form: `(owner -- method owner)`, `operand` being the
+    /// plain function found on the class.
+    _LOAD_ATTR_METHOD(1 -> 2) [OPERAND] |cx, oparg, operand| {
+        let owner = cx.peek(1);
+        obj::incref(operand);
+        cx.poke(1, operand);
+        cx.push(owner);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// Replace the owner with the class attribute `operand`, a value that
+    /// is not a descriptor (so it is not bound to the instance).
+    _LOAD_ATTR_NONDESCRIPTOR(1 -> 1) [OPERAND | ESCAPES] |cx, oparg, operand| {
+        replace_owner(cx, operand);
+        Flow::Continue
+    }
+}
+
+/// Store `v` into entry `hint` of dict `d` when it holds `name`, else
+/// (when `insert`) through a lookup. False when nothing was stored.
+#[inline(always)]
+unsafe fn store_dict(d: u64, hint: u32, name: u64, v: u64, insert: bool) -> bool {
+    if d == 0 {
+        return false;
+    }
+    if let Some(key) = obj::dict_entry(d, hint) {
+        if *key == name {
+            let slot = obj::entry_value(key);
+            let old = *slot;
+            *slot = v;
+            obj::decref(old);
+            return true;
+        }
+    }
+    if insert {
+        pyfast_rt_dict_store_str(d, name, v);
+        true
+    } else {
+        false
+    }
+}
+
+/// `owner.name = v` (stack: `v owner`) into the instance dict.
+#[inline(always)]
+unsafe fn store_attr(cx: &mut Cx, hint: u32, name: u64, insert: bool) -> Flow {
+    let (v, owner) = (cx.peek(2), cx.peek(1));
+    if !store_dict(instance_dict(owner), hint, name, v, insert) {
+        return Flow::Deopt;
+    }
+    cx.sp = cx.sp.sub(2);
+    obj::decref(owner);
+    Flow::Continue
+}
+
+uop! {
+    /// `owner.name = v` into entry `oparg` of the instance dict when it
+    /// holds `operand` (deopt otherwise). The old value is released after.
+    _STORE_ATTR_INSTANCE_VALUE(2 -> 0) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
+        store_attr(cx, oparg, operand, false)
+    }
+}
+
+uop! {
+    /// `owner.name = v` into the instance dict: entry `oparg` first, else
+    /// a store by name (which may add the key).
+    _STORE_ATTR_WITH_HINT(2 -> 0) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
+        store_attr(cx, oparg, operand, true)
+    }
+}
+
+uop! {
+    /// Store the `__slots__` member `operand` into the hidden dict.
+    _STORE_ATTR_SLOT(2 -> 0) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
+        store_attr(cx, oparg, operand, true)
+    }
+}

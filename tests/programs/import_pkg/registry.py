@@ -1,0 +1,6 @@
+KINDS = []
+
+
+def register(kind):
+    KINDS.append(kind)
+    return kind

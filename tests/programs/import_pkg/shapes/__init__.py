@@ -1,0 +1,4 @@
+from .flat import square, area
+from ..registry import register
+
+register("flat")
