@@ -8,6 +8,8 @@
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;
+pub mod events;
+pub mod inspect;
 pub mod interp;
 pub mod jit;
 pub mod modules;

@@ -1,6 +1,7 @@
 //! `pyfast`: run a Python program, like `python3`.
 
 use clap::Parser;
+use pyfast_runtime::inspect;
 use pyfast_runtime::run::{run, Request, Source};
 
 /// A Python 3 runtime that is fast and that you can debug while it runs.
@@ -30,6 +31,26 @@ struct Cli {
     /// them as JSON to FILE (`--stats=FILE`).
     #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true, default_missing_value = "")]
     stats: Option<String>,
+
+    /// Open the inspection endpoint at start, for pyfast-dbg: `unix` (the
+    /// default: a private per-user socket), `unix:PATH` or
+    /// `tcp:127.0.0.1:PORT` (needs the token written beside the socket).
+    #[arg(long, value_name = "ENDPOINT", num_args = 0..=1, require_equals = true, default_missing_value = "unix")]
+    inspect: Option<String>,
+
+    /// Open the endpoint and pause before the first line until a debugger
+    /// continues.
+    #[arg(long)]
+    inspect_wait: bool,
+
+    /// Allow --inspect=tcp: on a non-loopback address.
+    #[arg(long)]
+    inspect_allow_remote: bool,
+
+    /// Turn the inspection service off, including attaching by signal
+    /// (also PYFAST_DISABLE_REMOTE_DEBUG=1).
+    #[arg(long)]
+    no_remote_debug: bool,
 
     /// Program file ('-' or nothing with piped stdin reads standard input),
     /// then the arguments passed to it in sys.argv.
@@ -80,6 +101,44 @@ fn main() {
             }
         }
     };
-    let status = run(Request { source, args, max_tier: cli.tier, dis, adaptive: cli.adaptive, stats: cli.stats });
+    let inspect = match inspect_options(
+        cli.inspect.as_deref(),
+        cli.inspect_wait,
+        cli.inspect_allow_remote,
+        cli.no_remote_debug,
+    ) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("pyfast: {e}");
+            std::process::exit(2);
+        }
+    };
+    let status =
+        run(Request { source, args, max_tier: cli.tier, dis, adaptive: cli.adaptive, stats: cli.stats, inspect });
     std::process::exit(status);
+}
+
+/// The inspection options from the command line and the environment.
+fn inspect_options(
+    endpoint: Option<&str>,
+    wait: bool,
+    allow_remote: bool,
+    disable: bool,
+) -> Result<inspect::Options, String> {
+    let wanted = endpoint.is_some() || wait;
+    if disable && wanted {
+        return Err("--no-remote-debug contradicts --inspect/--inspect-wait".into());
+    }
+    if disable || inspect::endpoint::disabled_by_env() {
+        if wanted {
+            eprintln!("pyfast: remote debugging is disabled (PYFAST_DISABLE_REMOTE_DEBUG); ignoring --inspect");
+        }
+        return Ok(inspect::Options { disabled: true, ..Default::default() });
+    }
+    let endpoint = match endpoint {
+        Some(e) => Some(inspect::Endpoint::parse(e, allow_remote)?),
+        None if wait => Some(inspect::Endpoint::Unix(None)),
+        None => None,
+    };
+    Ok(inspect::Options { endpoint, wait, disabled: false })
 }

@@ -29,6 +29,8 @@ pub struct Request {
     /// `--stats`: Some("") prints the table on stderr at exit, Some(FILE)
     /// writes JSON to FILE.
     pub stats: Option<String>,
+    /// The inspection service (`--inspect`...).
+    pub inspect: crate::inspect::Options,
 }
 
 /// Stack for the VM thread: deep enough for the parser and the compiler on
@@ -141,11 +143,16 @@ fn run_on_vm_thread(req: Request) -> i32 {
     argv.extend(req.args.iter().cloned());
     let vm = Vm::new(Config { max_tier: req.max_tier, argv, path0 });
     crate::signals::install(&vm.eval_breaker);
+    if let Err(e) = crate::inspect::startup(&vm, &req.inspect) {
+        eprintln!("pyfast: {e}");
+        return 2;
+    }
     if req.stats.is_some() {
         crate::interp::specialize::stats::enable();
     }
     let status = run_main(&vm, code.clone(), &filename);
     vm.flush_stdout();
+    crate::inspect::shutdown(&vm, status);
     if req.dis {
         // `--dis --adaptive`: the code objects as the run left them.
         let c = crate::bytecode::code::as_code(&code).expect("a code object");

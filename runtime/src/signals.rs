@@ -8,9 +8,14 @@ static BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
 
 extern "C" fn on_sigint(_: libc::c_int) {
     SIGINT_PENDING.store(true, Ordering::SeqCst);
+    raise(crate::vm::breaker::SIGNAL);
+}
+
+/// Set `bit` in the eval breaker (async-signal-safe: one atomic OR).
+pub fn raise(bit: u32) {
     let b = BREAKER.load(Ordering::SeqCst);
     if !b.is_null() {
-        unsafe { (*b).fetch_or(crate::vm::breaker::SIGNAL, Ordering::SeqCst) };
+        unsafe { (*b).fetch_or(bit, Ordering::SeqCst) };
     }
 }
 

@@ -163,6 +163,9 @@ impl Vm {
     #[cold]
     pub fn handle_eval_breaker(&self) -> PyResult<()> {
         let bits = self.eval_breaker.swap(0, Ordering::AcqRel);
+        if bits & breaker::INSPECT != 0 {
+            crate::inspect::on_safe_point(self);
+        }
         if bits & breaker::SIGNAL != 0 && crate::signals::take_sigint() {
             return Err(PyErr::empty(exc().keyboard_interrupt));
         }

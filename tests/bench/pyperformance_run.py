@@ -6,15 +6,24 @@ ratios and the geometric mean. Not a test: run it by hand.
 The pyperformance package (1.14.0) is downloaded from the package registry
 on first use into tests/bench/.cache; no benchmark source lives in the repo.
 `import pyperf` resolves to tests/bench/pyperf_shim/pyperf.py.
+
+`--pyfast-args "..."` passes extra arguments to pyfast (e.g. "--inspect").
+`--inspect-overhead` measures what the inspection service costs: each
+benchmark runs on pyfast plainly, with the endpoint open (`--inspect`), and
+with a debugger attached that has a breakpoint in a function the timed code
+never calls (the shim's `_summary`, run after timing), and prints the time
+ratios against the plain run.
 """
 
 import argparse
 import math
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -49,14 +58,71 @@ def extract(whl: Path, dest: Path) -> dict:
     return scripts
 
 
+def seconds_of(stderr: str):
+    for line in stderr.splitlines():
+        if line.startswith("#time "):
+            return float(line.split()[2])
+    return None
+
+
 def run(cmd, script: Path, loops: int):
     env = dict(os.environ, PYPERF_SHIM_LOOPS=str(loops))
     p = subprocess.run(cmd + [script.name], cwd=script.parent, capture_output=True, text=True, env=env, timeout=1800)
-    seconds = None
-    for line in p.stderr.splitlines():
-        if line.startswith("#time "):
-            seconds = float(line.split()[2])
-    return p.returncode, p.stdout, seconds, p.stderr
+    return p.returncode, p.stdout, seconds_of(p.stderr), p.stderr
+
+
+def run_with_breakpoint(pyfast: str, script: Path, loops: int):
+    """Run under pyfast-dbg with a breakpoint in `_summary` (not on the timed path)."""
+    dbg = str(Path(pyfast).with_name("pyfast-dbg"))
+    env = dict(os.environ, PYPERF_SHIM_LOOPS=str(loops))
+    child = subprocess.Popen([pyfast, "--inspect-wait", script.name], cwd=script.parent, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cmds = ["break _summary", "continue", "continue", "quit"]
+    args = [dbg, "attach", str(child.pid)] + [x for c in cmds for x in ("-c", c)]
+    time.sleep(0.05)
+    d = subprocess.run(args, capture_output=True, text=True, timeout=1800)
+    out, err = child.communicate(timeout=1800)
+    if d.returncode != 0:
+        err += "\npyfast-dbg failed:\n" + d.stdout + d.stderr
+    return child.returncode, out, seconds_of(err), err
+
+
+def inspect_overhead(args, names, scripts):
+    """Time each benchmark plain, with --inspect, and with an unrelated breakpoint."""
+    configs = [
+        ("plain", lambda s: run([args.pyfast, "--tier", args.tiers.split(",")[0]], s, args.loops)),
+        ("--inspect", lambda s: run([args.pyfast, "--tier", args.tiers.split(",")[0], "--inspect"], s, args.loops)),
+        ("breakpoint", lambda s: run_with_breakpoint(args.pyfast, s, args.loops)),
+    ]
+    print(f"{'benchmark':<15}" + "".join(f" {c:>12}" for c, _ in configs) + f" {'endpoint':>9} {'bkpt':>7}")
+    ratios = {c: [] for c, _ in configs[1:]}
+    failures = 0
+    for name in names:
+        best = {}
+        outs = set()
+        for c, f in configs:
+            results = [f(scripts[name]) for _ in range(args.n)]
+            ok = [r for r in results if r[0] == 0 and r[2] is not None]
+            if not ok:
+                print(f"{name}: {c} failed:\n{results[-1][3]}")
+                failures += 1
+                break
+            best[c] = min(r[2] for r in ok)
+            outs.add(ok[0][1])
+        if len(best) < len(configs):
+            continue
+        if len(outs) != 1:
+            print(f"{name}: OUTPUT DIFFERS between configurations")
+            failures += 1
+        r1, r2 = best["--inspect"] / best["plain"], best["breakpoint"] / best["plain"]
+        ratios["--inspect"].append(r1)
+        ratios["breakpoint"].append(r2)
+        print(f"{name:<15}" + "".join(f" {best[c]:>11.3f}s" for c, _ in configs) + f" {r1:>9.3f} {r2:>7.3f}")
+    for c, rs in ratios.items():
+        if rs:
+            gm = math.exp(sum(math.log(r) for r in rs) / len(rs))
+            print(f"geometric mean time ratio {c} / plain: {gm:.3f}")
+    return failures
 
 
 def main():
@@ -66,11 +132,20 @@ def main():
     ap.add_argument("--loops", type=int, default=1, help="benchmark loops per process")
     ap.add_argument("-n", type=int, default=1, help="processes per measurement (best of n)")
     ap.add_argument("--only", default="", help="comma-separated subset of benchmarks")
+    ap.add_argument("--pyfast-args", default="", help="extra arguments for pyfast, e.g. \"--inspect\"")
+    ap.add_argument("--inspect-overhead", action="store_true",
+                    help="time plain vs --inspect vs an attached debugger with an unrelated breakpoint")
     args = ap.parse_args()
     tiers = [int(t) for t in args.tiers.split(",") if t]
     names = [b for b in BENCHMARKS if not args.only or b in args.only.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="pyfast-pyperformance-"))
     scripts = extract(wheel(), tmp)
+    if args.inspect_overhead:
+        print(f"pyperformance {VERSION}; pyfast: {args.pyfast}; loops={args.loops}; best of {args.n}")
+        failures = inspect_overhead(args, names, scripts)
+        shutil.rmtree(tmp, ignore_errors=True)
+        sys.exit(1 if failures else 0)
+    extra = shlex.split(args.pyfast_args)
     print(f"pyperformance {VERSION}; CPython: {sys.version.split()[0]}; pyfast: {args.pyfast}; "
           f"loops={args.loops}; best of {args.n}")
     header = f"{'benchmark':<15} {'CPython s':>10}" + "".join(f" {'tier ' + str(t) + ' s':>10} {'ratio':>6}" for t in tiers)
@@ -89,7 +164,7 @@ def main():
         row = f"{name:<15} {ref_s:>10.3f}"
         status = "ok"
         for t in tiers:
-            rc, out, secs, err = best([args.pyfast, "--tier", str(t)])
+            rc, out, secs, err = best([args.pyfast, "--tier", str(t)] + extra)
             if rc != 0 or secs is None:
                 row += f" {'error':>10} {'-':>6}"
                 status = "pyfast failed: " + (err.strip().splitlines() or ["?"])[-1]

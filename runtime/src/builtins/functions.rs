@@ -49,7 +49,16 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("dir", dir),
     ("eval", eval),
     ("exec", exec),
+    ("breakpoint", breakpoint),
 ];
+
+/// `breakpoint()`: stops here when a debugger controls the process
+/// (pyfast-dbg); `PYTHONBREAKPOINT=0` turns it off.
+fn breakpoint(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let _ = (args, kwnames);
+    crate::inspect::breakpoint_builtin(vm);
+    Ok(none())
+}
 
 fn print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("print", args, kwnames);

@@ -236,6 +236,11 @@ opcodes! {
     CONVERT_VALUE,
     /// `(mapping -- )` under `from m import *`-style `setup_annotations`.
     SETUP_ANNOTATIONS,
+    /// `( -- )` never compiled: a breakpoint or step put it over the first
+    /// instruction of a line; the original is in `inspect`'s side table.
+    /// The eval loop reports a line event, then runs the original (see
+    /// `inspect/mod.rs`).
+    INSTRUMENTED_LINE,
     // ---- Specialized forms (tier 1). The compiler never emits these; an
     // instruction is rewritten to one of them in place when its inline cache
     // warms up, and back to its generic form (`Opcode::generic`) when a guard
@@ -677,7 +682,8 @@ impl Opcode {
             | CONVERT_VALUE
             | GET_YIELD_FROM_ITER
             | YIELD_VALUE
-            | SETUP_ANNOTATIONS => 0,
+            | SETUP_ANNOTATIONS
+            | INSTRUMENTED_LINE => 0,
             // A resumed generator pushes the sent value (popped next).
             RETURN_GENERATOR => 1,
             POP_TOP

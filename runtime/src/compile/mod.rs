@@ -51,7 +51,9 @@ enum Kind {
 /// Compile a module's source. The code object runs the module body with
 /// module-level names in the frame's locals dict (`LOAD_NAME`/`STORE_NAME`).
 pub fn compile_module(source: &str, filename: &str) -> Result<Value, CompileError> {
-    compile(source, filename, Kind::Module)
+    let code = compile(source, filename, Kind::Module)?;
+    crate::inspect::code_loaded(&code);
+    Ok(code)
 }
 
 /// Compile statements for `exec()` (like a module).

@@ -293,6 +293,9 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
             if !reraise {
                 set_context(vm, &e);
                 add_traceback(&e, &*frame);
+                if crate::inspect::watching_exceptions() {
+                    crate::inspect::exception_raised(vm, frame, &e);
+                }
             }
             loop {
                 let instr = (*frame).instr;
@@ -911,6 +914,13 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                             Some(v) => push!(v),
                             None => pc = arg,
                         }
+                    }
+                    Opcode::INSTRUMENTED_LINE => {
+                        // A line event (breakpoint/step); then run the
+                        // original instruction, which it put back.
+                        save_sp!();
+                        crate::inspect::line_event(vm, frame);
+                        pc -= 1;
                     }
                     Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => pc = arg,
                     Opcode::JUMP_BACKWARD => {

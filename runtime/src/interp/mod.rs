@@ -7,6 +7,8 @@ pub mod eval;
 pub mod frame;
 pub mod frame_locals;
 pub mod gen;
+pub mod invalidate;
 pub mod ops;
 pub mod specialize;
+pub mod tier_state;
 pub mod traceback;

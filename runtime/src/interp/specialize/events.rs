@@ -1,9 +1,8 @@
 //! The runtime events of tier 1, each funneled through one function:
 //! an instruction specialized, a specialized instruction deopted, a version
 //! that caches depended on was invalidated. The inspection service's event
-//! sink (`runtime/src/events.rs`, from the debugger work) is to be called
-//! from here; until it lands these only feed `--stats`-independent tracing
-//! (`PYFAST_TRACE_SPECIALIZE=1` prints each event on stderr).
+//! sink (`runtime/src/events.rs`) is called from here when someone listens;
+//! `PYFAST_TRACE_SPECIALIZE=1` also prints each event on stderr.
 
 use std::sync::OnceLock;
 
@@ -33,12 +32,21 @@ pub fn specialized(code: &CodeObj, index: u32, from: Opcode, to: Opcode) {
     if tracing() {
         eprintln!("[specialize] {}:{} {} -> {}", code.qualname_str(), index * 2, from.name(), to.name());
     }
+    if crate::events::enabled() {
+        let site = crate::events::Site::of(code, index);
+        crate::events::emit(crate::events::RuntimeEvent::Specialized { site, opname: to.name().into() });
+    }
 }
 
 /// Instruction `index` of `code` went back from `from` to its generic form.
 pub fn deopt(code: &CodeObj, index: u32, from: Opcode, reason: DeoptReason) {
     if tracing() {
         eprintln!("[deopt] {}:{} {} ({:?})", code.qualname_str(), index * 2, from.name(), reason);
+    }
+    if crate::events::enabled() {
+        let site = crate::events::Site::of(code, index);
+        let reason = format!("{reason:?}");
+        crate::events::emit(crate::events::RuntimeEvent::Deoptimized { site, opname: from.name().into(), reason });
     }
 }
 
@@ -52,5 +60,25 @@ pub fn invalidated(what: Invalidation) {
             }
             Invalidation::DictKeys(d) => eprintln!("[invalidate] dict keys {d:p}"),
         }
+    }
+    if crate::events::enabled() {
+        let reason = match what {
+            Invalidation::Type(t) => {
+                let t = unsafe { &(*(t as *const crate::objects::Obj<crate::objects::TypeObject>)).data };
+                format!("type {} changed: caches guarding its version miss from now on", t.name())
+            }
+            Invalidation::DictKeys(_) => {
+                "a dict's keys changed: caches guarding its keys version miss from now on".into()
+            }
+        };
+        crate::interp::invalidate::report(crate::interp::invalidate::Invalidation {
+            kind: crate::interp::invalidate::InvalidationKind::SpecializedInstruction,
+            qualname: String::new(),
+            file: String::new(),
+            index: None,
+            executor_id: None,
+            opname: "version tag".into(),
+            reason,
+        });
     }
 }
