@@ -5,6 +5,7 @@
 //! `modules` are the standard environment, `vm` is the per-thread state and
 //! `run` is what the `pyfast` binary drives.
 
+pub mod alloc;
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;
@@ -18,6 +19,11 @@ pub mod run;
 pub mod signals;
 pub mod uop_helpers;
 pub mod vm;
+
+/// Small blocks (objects, tables, buffers) come from size-class free
+/// lists (`alloc`), CPython's pymalloc idea.
+#[global_allocator]
+static GLOBAL: alloc::SmallAlloc = alloc::SmallAlloc;
 
 /// The highest execution tier this build can run.
 pub const MAX_TIER: u32 = 1;

@@ -87,6 +87,22 @@ const _: () = {
             == pyfast_stencils::type_obj::VERSION_OFFSET
     );
     assert!(offset_of!(O<instance::InstanceObj>, data) == pyfast_stencils::instance::DICT_OFFSET);
+    assert!(offset_of!(O<instance::InstanceObj>, data) == 16, "InstanceObj finds its header 16 bytes back");
+    assert!(
+        offset_of!(O<instance::InstanceObj>, data) + instance::VALUES_FIELD == pyfast_stencils::instance::VALUES_OFFSET
+    );
+    assert!(
+        offset_of!(O<instance::InstanceObj>, data) + instance::CAP_FIELD == pyfast_stencils::instance::CAPACITY_OFFSET
+    );
+    assert!(
+        offset_of!(O<instance::InstanceObj>, data) + instance::ORDER_FIELD == pyfast_stencils::instance::ORDER_OFFSET
+    );
+    assert!(
+        offset_of!(O<typeobj::TypeObject>, data)
+            + offset_of!(typeobj::TypeObject, shape)
+            + offset_of!(typeobj::InstanceShape, nkeys)
+            == pyfast_stencils::type_obj::NKEYS_OFFSET
+    );
     assert!(
         offset_of!(O<module::ModuleObj>, data) + offset_of!(module::ModuleObj, dict)
             == pyfast_stencils::module::DICT_OFFSET

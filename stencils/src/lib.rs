@@ -93,6 +93,8 @@ pub mod type_obj {
     /// The version tag (u32): non-zero while the type and every type in its
     /// MRO are unchanged since the tag was assigned; 0 means "no tag".
     pub const VERSION_OFFSET: usize = 64;
+    /// Number of shared keys of the class's instances (u32); only grows.
+    pub const NKEYS_OFFSET: usize = 104;
 }
 
 /// Byte offsets into a `dict` object (exact dicts; the compact layout).
@@ -111,10 +113,20 @@ pub mod dict {
     pub const KEYS_VERSION_OFFSET: usize = 72;
 }
 
-/// Instances of plain classes (`InstanceObj`).
+/// Instances of plain classes (`InstanceObj`): attributes and slots in a
+/// values array, indexed by the class's shared keys (see the runtime's
+/// `objects::instance`).
 pub mod instance {
-    /// The instance dict (a `dict`, or NULL).
+    /// The materialized `__dict__` (a `dict`), or NULL while the
+    /// attributes live in the values array.
     pub const DICT_OFFSET: usize = 16;
+    /// Pointer to the values array (NULL words are unset attributes).
+    pub const VALUES_OFFSET: usize = 24;
+    /// Length of the values array (u32).
+    pub const CAPACITY_OFFSET: usize = 32;
+    /// One past the highest index holding an attribute (u32): a new
+    /// attribute must not go below it (a dict's insertion order).
+    pub const ORDER_OFFSET: usize = 36;
 }
 
 /// `module` objects.

@@ -252,6 +252,7 @@ pub fn type_new(
             flags: std::cell::Cell::new(fl),
             bases: UnsafeCell::new(tuple::new_tuple(bases.clone())),
             subclasses: UnsafeCell::new(Vec::new()),
+            shape: Default::default(),
         },
     });
     let cls = Value::from_box(obj);
@@ -259,9 +260,21 @@ pub fn type_new(
     let mro = c3_mro(&cls, &bases)?;
     unsafe { *t.mro.get() = tuple::new_tuple(mro) };
     crate::interp::specialize::register_type(cls.as_ptr());
-    if let Some(slots) = slots {
-        install_slots(vm, &cls, &slots)?;
+    // The slot layout: the bases' slots (from the root of the MRO down),
+    // then this class's own; an instance keeps slot `i` at values index `i`.
+    let mut slot_names: Vec<Value> = Vec::new();
+    let mut add_slot = |n: &Value| {
+        if !slot_names.iter().any(|k| k.is(n)) {
+            slot_names.push(n.clone());
+        }
+    };
+    for b in t.mro()[1..].iter().rev() {
+        as_type(b).unwrap().shape.slot_names().iter().for_each(&mut add_slot);
     }
+    if let Some(slots) = slots {
+        install_slots(vm, &cls, &slots)?.iter().for_each(&mut add_slot);
+    }
+    t.shape.set_slot_names(slot_names);
     if t.lookup(&pystr::intern("__del__")).is_some() {
         t.flags.set(t.flags.get() | flags::HAS_FINALIZER);
     }
@@ -308,12 +321,13 @@ fn init_subclass(vm: &Vm, cls: &Value, kw_values: &[Value], kw_names: &[Value]) 
     Ok(())
 }
 
-/// `__slots__`: each name becomes a data descriptor over an entry in a
-/// hidden per-instance dict (instances still have no `__dict__`).
-fn install_slots(vm: &Vm, cls: &Value, slots: &Value) -> PyResult<()> {
+/// `__slots__`: each name becomes a data descriptor over a slot in the
+/// instance's values array (`objects::instance`); returns the names.
+fn install_slots(vm: &Vm, cls: &Value, slots: &Value) -> PyResult<Vec<Value>> {
     let names = if pystr::as_str(slots).is_some() { vec![slots.clone()] } else { ops::iterate(vm, slots)? };
     let t = as_type(cls).unwrap();
     let mut has_dict = t.has_flag(flags::HAS_DICT);
+    let mut own = Vec::new();
     for n in names {
         let Some(s) = pystr::as_str(&n) else {
             return Err(type_error(format!("__slots__ items must be strings, not '{}'", ops::type_name(&n))));
@@ -324,12 +338,13 @@ fn install_slots(vm: &Vm, cls: &Value, slots: &Value) -> PyResult<()> {
         }
         let slot = descr::new_wrapper(types().member_descriptor, pystr::intern(s));
         dict::set_str(&t.dict, pystr::intern(s), slot);
+        own.push(pystr::intern(s));
     }
     if has_dict {
         t.flags.set(t.flags.get() | flags::HAS_DICT);
     }
     t.flags.set(t.flags.get() | flags::HAS_SLOTS);
-    Ok(())
+    Ok(own)
 }
 
 /// Calling a heap type: `__new__` then `__init__`.

@@ -607,7 +607,7 @@ fn dir(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 }
                 // Attributes every object answers without a dict entry.
                 names.push("__class__".into());
-                if attr::instance_dict(o).is_some() {
+                if attr::has_instance_dict(o) {
                     names.push("__dict__".into());
                 }
             }

@@ -3,6 +3,7 @@
 
 use crate::objects::exception::{as_exception, exc, PyErr, PyResult};
 use crate::objects::function::{as_bound_method, as_builtin, as_cell, as_function, new_bound_method};
+use crate::objects::instance::as_instance;
 use crate::objects::typeobj::{as_type, flags};
 use crate::objects::{descr, dict, int, is_none, module, none, range, str as pystr, tuple, type_of, Layout, Value};
 use crate::vm::Vm;
@@ -28,13 +29,16 @@ pub(crate) fn is_data_descriptor(d: &Value) -> bool {
     }
 }
 
-/// The instance dict of `obj`, if it exposes one.
+/// The instance dict of `obj`, if it exposes one. A plain instance's dict
+/// is materialized from its inline values (`objects::instance`) by this:
+/// code that only reads or writes attributes uses [`own_attr`] and
+/// [`generic_setattr`] instead.
 pub fn instance_dict(obj: &Value) -> Option<&Value> {
     let ty = type_of(obj);
     match ty.layout {
         Layout::Module => Some(&module::as_module(obj).unwrap().dict),
         _ if !ty.has_flag(flags::HAS_DICT) => None,
-        Layout::Object => hidden_dict(obj),
+        Layout::Object => as_instance(obj).map(|i| i.materialize()),
         Layout::List => Some(unsafe { &*descr::sub_dict::<crate::objects::list::ListObj>(obj).get() }),
         Layout::Dict => Some(unsafe { &*descr::sub_dict::<dict::DictObj>(obj).get() }),
         Layout::Set => Some(unsafe { &*descr::sub_dict::<crate::objects::set::SetObj>(obj).get() }),
@@ -47,13 +51,41 @@ pub fn instance_dict(obj: &Value) -> Option<&Value> {
     }
 }
 
-/// The dict of a plain instance, also when it only backs `__slots__`.
-pub(crate) fn hidden_dict(obj: &Value) -> Option<&Value> {
-    if type_of(obj).layout != Layout::Object {
-        return None;
+/// Attribute `name` from `obj`'s own storage (its `__dict__`, or a plain
+/// instance's inline values), without materializing a dict.
+#[inline]
+pub fn own_attr(obj: &Value, name: &Value) -> Option<Value> {
+    let ty = type_of(obj);
+    if ty.layout == Layout::Object {
+        return as_instance(obj).filter(|_| ty.has_flag(flags::HAS_DICT))?.get(name);
     }
-    let d = unsafe { obj.payload::<crate::objects::instance::InstanceObj>() }.dict();
-    (!d.is_null()).then_some(d)
+    instance_dict(obj).and_then(|d| dict::get_str(d, name))
+}
+
+/// Whether `obj`'s own storage has attribute `name`.
+#[inline]
+pub fn has_own_attr(obj: &Value, name: &Value) -> bool {
+    let ty = type_of(obj);
+    if ty.layout == Layout::Object {
+        return ty.has_flag(flags::HAS_DICT) && as_instance(obj).is_some_and(|i| i.has(name));
+    }
+    instance_dict(obj).is_some_and(|d| dict::get_str(d, name).is_some())
+}
+
+/// Whether `obj` has attribute storage of its own (a `__dict__`, maybe
+/// not materialized yet).
+pub fn has_instance_dict(obj: &Value) -> bool {
+    let ty = type_of(obj);
+    match ty.layout {
+        Layout::Object => ty.has_flag(flags::HAS_DICT),
+        _ => instance_dict(obj).is_some(),
+    }
+}
+
+/// The slot index of `__slots__` member `slot` in `obj`'s layout.
+fn slot_index(obj: &Value, slot: &Value) -> Option<usize> {
+    as_instance(obj)?;
+    type_of(obj).shape.slot_index(slot)
 }
 
 /// `obj.name`.
@@ -116,10 +148,8 @@ pub fn generic_getattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<Option<Va
             return bind_descriptor(vm, d.clone(), Some(obj), &owner).map(Some);
         }
     }
-    if let Some(d) = instance_dict(obj) {
-        if let Some(v) = dict::get_str(d, name) {
-            return Ok(Some(v));
-        }
+    if let Some(v) = own_attr(obj, name) {
+        return Ok(Some(v));
     }
     if let Some(d) = descr {
         let owner = crate::objects::type_ptr_of(obj).value();
@@ -155,7 +185,7 @@ pub fn bind_descriptor(vm: &Vm, d: Value, inst: Option<&Value>, owner: &Value) -
     if descr::as_member(&d).is_some() {
         let Some(i) = inst else { return Ok(d) };
         let slot = &descr::as_member(&d).unwrap().func;
-        return match hidden_dict(i).and_then(|h| dict::get_str(h, slot)) {
+        return match slot_index(i, slot).and_then(|k| as_instance(i)?.slot(k)) {
             Some(v) => Ok(v),
             None => Err(PyErr::new(
                 exc().attribute_error,
@@ -474,7 +504,7 @@ pub fn load_method(vm: &Vm, obj: &Value, name: &Value) -> PyResult<(Value, Value
                 && ty.lookup(&crate::interned!("__getattribute__")).is_some_and(|f| as_function(&f).is_some());
         if let Some(d) = ty.lookup(name).filter(|_| !custom) {
             if binds(&d) {
-                let shadowed = instance_dict(obj).is_some_and(|dd| dict::get_str(dd, name).is_some());
+                let shadowed = has_own_attr(obj, name);
                 if !shadowed {
                     return Ok((d, obj.clone()));
                 }
@@ -533,19 +563,16 @@ fn set_descriptor(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
         return Ok(());
     }
     if let Some(m) = descr::as_member(d) {
-        let Some(h) = hidden_dict(obj) else {
+        let (Some(k), Some(inst)) = (slot_index(obj, &m.func), as_instance(obj)) else {
             return Err(PyErr::new(exc().attribute_error, "slot storage missing"));
         };
-        return match value {
-            Some(v) => {
-                dict::set_str(h, m.func.clone(), v);
-                Ok(())
-            }
-            None => match dict::del_str(h, &m.func) {
-                Some(_) => Ok(()),
-                None => Err(PyErr::new(exc().attribute_error, pystr::as_str(&m.func).unwrap_or("?"))),
-            },
-        };
+        let deleting = value.is_none();
+        let old = inst.set_slot(k, value);
+        if deleting && old.is_none() {
+            return Err(PyErr::new(exc().attribute_error, pystr::as_str(&m.func).unwrap_or("?")));
+        }
+        drop(old);
+        return Ok(());
     }
     let dt = type_of(d);
     let (dunder, args) = match value {
@@ -560,6 +587,13 @@ fn set_descriptor(vm: &Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
 
 /// `object.__setattr__`: store in the instance dict.
 pub fn generic_setattr(obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.layout == Layout::Object && ty.has_flag(flags::HAS_DICT) {
+        if let Some(i) = as_instance(obj) {
+            i.set(name, value);
+            return Ok(());
+        }
+    }
     if let Some(d) = instance_dict(obj) {
         dict::set_str(d, name.clone(), value);
         return Ok(());
@@ -646,6 +680,15 @@ pub fn object_delattr(vm: &Vm, obj: &Value, name: &Value) -> PyResult<()> {
 
 /// `object.__delattr__`.
 pub fn generic_delattr(obj: &Value, name: &Value) -> PyResult<()> {
+    let ty = type_of(obj);
+    if ty.layout == Layout::Object && ty.has_flag(flags::HAS_DICT) {
+        if let Some(i) = as_instance(obj) {
+            if i.del(name).is_some() {
+                return Ok(());
+            }
+            return Err(attribute_error(obj, name));
+        }
+    }
     if let Some(d) = instance_dict(obj) {
         if dict::del_str(d, name).is_some() {
             return Ok(());

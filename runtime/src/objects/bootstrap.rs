@@ -25,6 +25,7 @@ fn bare_type(layout: Layout, flags: u32) -> *mut Obj<TypeObject> {
             flags: Cell::new(flags),
             bases: UnsafeCell::new(Value::NULL),
             subclasses: UnsafeCell::new(Vec::new()),
+            shape: Default::default(),
         },
     }))
 }

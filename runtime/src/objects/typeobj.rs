@@ -104,6 +104,84 @@ pub struct TypeObject {
     /// Every other type that has this one in its MRO, so that a change to
     /// this type clears their tags too. Types are never freed.
     pub subclasses: UnsafeCell<Vec<*const Header>>,
+    /// Where instances of a plain class keep their attributes (see
+    /// `objects::instance`).
+    pub shape: InstanceShape,
+}
+
+/// Most names a class's shared keys hold (CPython's `SHARED_KEYS_MAX_SIZE`);
+/// an instance given more attribute names keeps them in a real dict.
+pub const MAX_SHARED_KEYS: usize = 30;
+
+/// The attribute layout that instances of a class share (CPython's cached
+/// keys of a heap type, plus the `__slots__` layout): an instance's values
+/// array holds the `nslots` slot values first, then the value of shared key
+/// `j` at index `nslots + j`. Keys are only ever appended, so an index found
+/// once stays right for the life of the class.
+#[repr(C)]
+#[derive(Default)]
+pub struct InstanceShape {
+    /// `keys.len()`, where machine code can read it (a name not among the
+    /// first `nkeys` keys is still absent while `nkeys` is unchanged).
+    pub nkeys: Cell<u32>,
+    /// Number of `__slots__` values, inherited ones included.
+    pub nslots: Cell<u32>,
+    /// The shared keys: interned attribute names in first-stored order.
+    pub keys: UnsafeCell<Vec<Value>>,
+    /// The `__slots__` names, inherited ones first (index = slot index).
+    pub slot_names: UnsafeCell<Vec<Value>>,
+}
+
+impl InstanceShape {
+    pub fn keys(&self) -> &[Value] {
+        unsafe { &*self.keys.get() }
+    }
+
+    /// The shared-key index of attribute `name`.
+    #[inline]
+    pub fn key_index(&self, name: &Value) -> Option<usize> {
+        let keys = self.keys();
+        if let Some(j) = keys.iter().position(|k| k.is(name)) {
+            return Some(j);
+        }
+        // Keys are interned (immortal) strs; only a str that is not
+        // interned can equal one without being it.
+        if name.refcount() >= super::value::IMMORTAL {
+            return None;
+        }
+        let n = super::str::as_str(name)?;
+        keys.iter().position(|k| super::str::as_str(k) == Some(n))
+    }
+
+    /// The index of `name`, adding it as a new key when there is room.
+    pub fn key_index_or_add(&self, name: &Value) -> Option<usize> {
+        if let Some(j) = self.key_index(name) {
+            return Some(j);
+        }
+        let keys = unsafe { &mut *self.keys.get() };
+        if keys.len() >= MAX_SHARED_KEYS {
+            return None;
+        }
+        keys.push(super::str::intern(super::str::as_str(name)?));
+        self.nkeys.set(keys.len() as u32);
+        Some(keys.len() - 1)
+    }
+
+    pub fn slot_names(&self) -> &[Value] {
+        unsafe { &*self.slot_names.get() }
+    }
+
+    /// The slot index of `__slots__` member `name`.
+    pub fn slot_index(&self, name: &Value) -> Option<usize> {
+        let n = super::str::as_str(name)?;
+        self.slot_names().iter().position(|k| k.is(name) || super::str::as_str(k) == Some(n))
+    }
+
+    /// Set the slot layout (at class creation).
+    pub fn set_slot_names(&self, names: Vec<Value>) {
+        self.nslots.set(names.len() as u32);
+        unsafe { *self.slot_names.get() = names };
+    }
 }
 
 impl TypeObject {

@@ -3,19 +3,29 @@
 //! A type-version guard proves the owner's class (and its whole MRO) is
 //! unchanged since the instruction was specialized, so what the specializer
 //! found by a full lookup (no data descriptor shadows the instance dict, the
-//! method object, the class attribute) still holds. Instance attributes live
-//! in the instance dict; the cache remembers the entry index where the
-//! attribute was found, and the uop checks that entry still holds the
-//! (interned) name before reading it.
+//! method object, the class attribute) still holds. Instance attributes and
+//! `__slots__` live in the instance's values array at an index the class's
+//! shared keys fix for good, so loading one is an index load; an instance
+//! whose dict was materialized is read through the dict (`_WITH_HINT`).
 
 use super::helpers::{pyfast_rt_dict_lookup_str, pyfast_rt_dict_store_str, well_known};
 use super::{obj, Cx, Flow};
-use crate::{instance, module, uop};
+use crate::{instance, module, type_obj, uop};
 
 /// The instance dict of a plain instance (NULL if none).
 #[inline(always)]
 unsafe fn instance_dict(owner: u64) -> u64 {
     obj::word(owner, instance::DICT_OFFSET)
+}
+
+/// Value `i` (borrowed) of a plain instance's values array; 0 when unset
+/// or beyond the array.
+#[inline(always)]
+unsafe fn instance_value(owner: u64, i: u32) -> u64 {
+    if i >= *obj::field::<u32>(owner, instance::CAPACITY_OFFSET) {
+        return 0;
+    }
+    *(obj::word(owner, instance::VALUES_OFFSET) as *const u64).add(i as usize)
 }
 
 /// The value (borrowed) under `name` in dict `d`: first at entry `hint`,
@@ -64,10 +74,18 @@ uop! {
 }
 
 uop! {
-    /// Load attribute `operand` (an interned str) of a plain instance from
-    /// entry `oparg` of its dict; deopt when that entry holds another key.
-    _LOAD_ATTR_INSTANCE_VALUE(1 -> 1) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
-        let v = dict_value(instance_dict(cx.peek(1)), oparg, operand, false);
+    /// Deopt when the plain instance on top has a materialized dict (its
+    /// attributes are no longer in the values array).
+    _CHECK_MANAGED_OBJECT_HAS_VALUES(1 -> 1) [DEOPT | PURE] |cx, oparg, operand| {
+        if instance_dict(cx.peek(1)) == 0 { Flow::Continue } else { Flow::Deopt }
+    }
+}
+
+uop! {
+    /// Load the attribute at index `oparg` of the plain instance's values
+    /// array; deopt when it is unset.
+    _LOAD_ATTR_INSTANCE_VALUE(1 -> 1) [OPARG | DEOPT | ESCAPES] |cx, oparg, operand| {
+        let v = instance_value(cx.peek(1), oparg);
         if v == 0 {
             return Flow::Deopt;
         }
@@ -90,10 +108,10 @@ uop! {
 }
 
 uop! {
-    /// Load the `__slots__` member `operand` (slot values live in the
-    /// instance's hidden dict); deopt when unset (AttributeError).
-    _LOAD_ATTR_SLOT(1 -> 1) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
-        let v = dict_value(instance_dict(cx.peek(1)), oparg, operand, true);
+    /// Load `__slots__` member `oparg` (its index in the values array);
+    /// deopt when unset (AttributeError).
+    _LOAD_ATTR_SLOT(1 -> 1) [OPARG | DEOPT | ESCAPES] |cx, oparg, operand| {
+        let v = instance_value(cx.peek(1), oparg);
         if v == 0 {
             return Flow::Deopt;
         }
@@ -150,11 +168,19 @@ uop! {
 }
 
 uop! {
-    /// Deopt when the plain instance on top has `operand` in its dict (it
-    /// would shadow the class attribute the cache holds).
-    _CHECK_ATTR_NOT_SHADOWED(1 -> 1) [OPERAND | DEOPT | PURE] |cx, oparg, operand| {
-        let d = instance_dict(cx.peek(1));
-        if d != 0 && pyfast_rt_dict_lookup_str(d, operand) != 0 { Flow::Deopt } else { Flow::Continue }
+    /// Deopt when the plain instance on top may have attribute `operand`
+    /// (it would shadow the class attribute the cache holds): while its
+    /// attributes are inline, the name was not among the class's first
+    /// `oparg` shared keys and there are still `oparg`; with a dict, a lookup.
+    _CHECK_ATTR_NOT_SHADOWED(1 -> 1) [OPARG | OPERAND | DEOPT | PURE] |cx, oparg, operand| {
+        let owner = cx.peek(1);
+        let d = instance_dict(owner);
+        let shadowed = if d == 0 {
+            *obj::field::<u32>(obj::type_of(owner), type_obj::NKEYS_OFFSET) != oparg
+        } else {
+            pyfast_rt_dict_lookup_str(d, operand) != 0
+        };
+        if shadowed { Flow::Deopt } else { Flow::Continue }
     }
 }
 
@@ -203,7 +229,7 @@ unsafe fn store_dict(d: u64, hint: u32, name: u64, v: u64, insert: bool) -> bool
     }
 }
 
-/// `owner.name = v` (stack: `v owner`) into the instance dict.
+/// `owner.name = v` (stack: `v owner`) into the materialized instance dict.
 #[inline(always)]
 unsafe fn store_attr(cx: &mut Cx, hint: u32, name: u64, insert: bool) -> Flow {
     let (v, owner) = (cx.peek(2), cx.peek(1));
@@ -215,11 +241,37 @@ unsafe fn store_attr(cx: &mut Cx, hint: u32, name: u64, insert: bool) -> Flow {
     Flow::Continue
 }
 
+/// Store `v` at index `i` of the plain instance's values array (stack:
+/// `v owner`); deopt when `i` is beyond the array, or, when `in_order`, if
+/// adding the attribute there would break insertion order.
+#[inline(always)]
+unsafe fn store_value(cx: &mut Cx, i: u32, in_order: bool) -> Flow {
+    let (v, owner) = (cx.peek(2), cx.peek(1));
+    if i >= *obj::field::<u32>(owner, instance::CAPACITY_OFFSET) {
+        return Flow::Deopt;
+    }
+    let slot = (obj::word(owner, instance::VALUES_OFFSET) as *mut u64).add(i as usize);
+    let old = *slot;
+    if in_order && old == 0 {
+        let order = obj::field::<u32>(owner, instance::ORDER_OFFSET);
+        if i < *order {
+            return Flow::Deopt;
+        }
+        *order = i + 1;
+    }
+    *slot = v;
+    cx.sp = cx.sp.sub(2);
+    obj::decref(owner);
+    obj::decref(old);
+    Flow::Continue
+}
+
 uop! {
-    /// `owner.name = v` into entry `oparg` of the instance dict when it
-    /// holds `operand` (deopt otherwise). The old value is released after.
-    _STORE_ATTR_INSTANCE_VALUE(2 -> 0) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
-        store_attr(cx, oparg, operand, false)
+    /// `owner.name = v` at index `oparg` of the plain instance's values
+    /// array (adding the attribute when unset, in insertion order). The old
+    /// value is released after.
+    _STORE_ATTR_INSTANCE_VALUE(2 -> 0) [OPARG | DEOPT | ESCAPES] |cx, oparg, operand| {
+        store_value(cx, oparg, true)
     }
 }
 
@@ -232,8 +284,8 @@ uop! {
 }
 
 uop! {
-    /// Store the `__slots__` member `operand` into the hidden dict.
-    _STORE_ATTR_SLOT(2 -> 0) [OPARG | OPERAND | DEOPT | ESCAPES] |cx, oparg, operand| {
-        store_attr(cx, oparg, operand, true)
+    /// Store `__slots__` member `oparg` (its index in the values array).
+    _STORE_ATTR_SLOT(2 -> 0) [OPARG | DEOPT | ESCAPES] |cx, oparg, operand| {
+        store_value(cx, oparg, false)
     }
 }

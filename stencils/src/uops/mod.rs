@@ -255,6 +255,7 @@ macro_rules! for_each_uop {
             bool::_REPLACE_WITH_TRUE,
             attr::_GUARD_TYPE_VERSION,
             attr::_GUARD_NOS_TYPE_VERSION,
+            attr::_CHECK_MANAGED_OBJECT_HAS_VALUES,
             attr::_LOAD_ATTR_INSTANCE_VALUE,
             attr::_LOAD_ATTR_WITH_HINT,
             attr::_LOAD_ATTR_SLOT,

@@ -8,12 +8,13 @@
 
 use crate::bytecode::code::CodeObj;
 use crate::bytecode::opcode::Opcode;
-use crate::interp::attr::{binds, hidden_dict, instance_dict, is_data_descriptor};
+use crate::interp::attr::{binds, instance_dict, is_data_descriptor};
 use crate::objects::function::as_function;
+use crate::objects::instance::as_instance;
 use crate::objects::typeobj::{as_type, flags, TypeObject};
 use crate::objects::{descr, dict, module, str as pystr, type_of, type_ptr_of, types, Layout, Value};
 
-use super::{cache, cache_flags, failed, keep_backoff, specialized, stats, type_version};
+use super::{cache, failed, keep_backoff, specialized, stats, type_version};
 
 /// Whether class attribute `d` is returned as is when loaded through an
 /// instance (no `__get__`).
@@ -112,23 +113,35 @@ pub fn load_attr(code: &CodeObj, index: usize, arg: u32, owner: &Value) {
                 return specialized(code, index, Opcode::LOAD_ATTR_PROPERTY);
             }
             if let Some(m) = descr::as_member(d) {
-                let hint = hidden_dict(owner).and_then(|h| dict::entry_index_str(h, &m.func)).unwrap_or(0);
-                return instance_form(code, index, ty, &m.func, hint, Opcode::LOAD_ATTR_SLOT);
+                let Some(k) = ty.shape.slot_index(&m.func) else { return fail("slot not in layout") };
+                return instance_form(code, index, ty, &m.func, k, Opcode::LOAD_ATTR_SLOT);
             }
             return fail("data descriptor");
         }
     }
-    let idict = instance_dict(owner);
-    if let Some(i) = idict.and_then(|dd| dict::entry_index_str(dd, name)) {
-        let form = if c.flags.get() & cache_flags::HINT_FALLBACK != 0 {
-            Opcode::LOAD_ATTR_WITH_HINT
-        } else {
-            Opcode::LOAD_ATTR_INSTANCE_VALUE
-        };
-        return instance_form(code, index, ty, name, i, form);
+    // Instance attributes: inline values (by shared-key index), or the
+    // materialized dict (by entry hint).
+    let inst = as_instance(owner).expect("a plain instance");
+    let with_values = ty.has_flag(flags::HAS_DICT);
+    if with_values {
+        let d = inst.dict_if_any();
+        if d.is_null() {
+            if let Some(j) = ty.shape.key_index(name) {
+                let i = ty.shape.nslots.get() as usize + j;
+                if inst.slot(i).is_some() {
+                    return instance_form(code, index, ty, name, i, Opcode::LOAD_ATTR_INSTANCE_VALUE);
+                }
+                // Another instance may have it: it would shadow the class.
+                return fail("attribute name in the shared keys");
+            }
+        } else if let Some(e) = dict::entry_index_str(d, name) {
+            return instance_form(code, index, ty, name, e, Opcode::LOAD_ATTR_WITH_HINT);
+        }
     }
     let Some(d) = d else { return fail("attribute missing") };
-    let with_values = idict.is_some();
+    if with_values && ty.shape.key_index(name).is_some() {
+        return fail("attribute name in the shared keys");
+    }
     if binds(&d) {
         if !method {
             return fail("method (not called)");
@@ -171,6 +184,8 @@ fn method_form(code: &CodeObj, index: usize, ty: &TypeObject, d: Value, name: &V
     c.version.set(v);
     c.ptr.set(d.bits());
     c.ptr2.set(name.bits());
+    // `_CHECK_ATTR_NOT_SHADOWED`: the name is not among this many keys.
+    c.aux.set(ty.shape.nkeys.get());
     keep_backoff(c);
     specialized(code, index, form);
 }
@@ -179,7 +194,6 @@ fn method_form(code: &CodeObj, index: usize, ty: &TypeObject, d: Value, name: &V
 pub fn store_attr(code: &CodeObj, index: usize, arg: u32, owner: &Value) {
     stats::attempt(Opcode::STORE_ATTR);
     let name = &code.names[arg as usize];
-    let c = cache(code, index);
     let fail = |reason| failed(code, index, Opcode::STORE_ATTR, reason);
     if !owner.is_heap() || as_type(owner).is_some() {
         return fail("owner is not an instance");
@@ -193,19 +207,29 @@ pub fn store_attr(code: &CodeObj, index: usize, arg: u32, owner: &Value) {
     }
     if let Some(d) = ty.lookup(name) {
         if let Some(m) = descr::as_member(&d) {
-            let hint = hidden_dict(owner).and_then(|h| dict::entry_index_str(h, &m.func)).unwrap_or(0);
-            return instance_form(code, index, ty, &m.func, hint, Opcode::STORE_ATTR_SLOT);
+            let Some(k) = ty.shape.slot_index(&m.func) else { return fail("slot not in layout") };
+            return instance_form(code, index, ty, &m.func, k, Opcode::STORE_ATTR_SLOT);
         }
         if is_data_descriptor(&d) {
             return fail("data descriptor");
         }
     }
-    let Some(idict) = instance_dict(owner) else { return fail("no instance dict") };
-    match dict::entry_index_str(idict, name) {
-        Some(i) if c.flags.get() & cache_flags::HINT_FALLBACK == 0 => {
+    if !ty.has_flag(flags::HAS_DICT) {
+        return fail("no instance dict");
+    }
+    let inst = as_instance(owner).expect("a plain instance");
+    let d = inst.dict_if_any();
+    if !d.is_null() {
+        let hint = dict::entry_index_str(d, name).unwrap_or(0);
+        return instance_form(code, index, ty, name, hint, Opcode::STORE_ATTR_WITH_HINT);
+    }
+    match ty.shape.key_index(name) {
+        Some(j) => {
+            let i = ty.shape.nslots.get() as usize + j;
             instance_form(code, index, ty, name, i, Opcode::STORE_ATTR_INSTANCE_VALUE)
         }
-        found => instance_form(code, index, ty, name, found.unwrap_or(0), Opcode::STORE_ATTR_WITH_HINT),
+        // The generic form adds the key; the next execution specializes.
+        None => fail("attribute name not in the shared keys"),
     }
 }
 

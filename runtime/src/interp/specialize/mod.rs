@@ -43,14 +43,6 @@ use crate::bytecode::opcode::Opcode;
 use crate::objects::typeobj::{as_type, TypeObject};
 use crate::objects::{Header, Obj};
 
-/// `Cache::flags` bits.
-pub mod cache_flags {
-    /// LOAD_ATTR/STORE_ATTR: an `INSTANCE_VALUE` form of this instruction
-    /// deopted (the attribute moves between entries), so the next
-    /// specialization uses `WITH_HINT`, which falls back to a lookup.
-    pub const HINT_FALLBACK: u16 = 1 << 1;
-}
-
 /// Why a specialized instruction went back to its generic form.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum DeoptReason {
@@ -125,9 +117,6 @@ pub fn deopt(code: &CodeObj, index: usize, reason: DeoptReason) -> Opcode {
     let c = &code.caches()[index];
     c.counter.set(c.counter.get().backed_off());
     c.saved.set(0);
-    if matches!(from, Opcode::LOAD_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_INSTANCE_VALUE) {
-        c.flags.set(c.flags.get() | cache_flags::HINT_FALLBACK);
-    }
     code.set_op(index, generic);
     stats::deopt(from);
     events::deopt(code, index as u32, from, reason);
