@@ -7,6 +7,7 @@
 pub mod hashlib;
 pub mod import;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -39,6 +40,7 @@ pub fn native_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "time" => time::create(vm),
         "_random" => random::create(vm),
         "_hashlib" => hashlib::create(vm),
+        "_json" => json::create(vm),
         "os" => os::create(vm),
         _ => return None,
     })

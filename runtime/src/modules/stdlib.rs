@@ -16,6 +16,7 @@ const MODULES: &[(&str, &str)] = &[
     ("importlib", include_str!("../../lib/importlib.py")),
     ("io", include_str!("../../lib/io.py")),
     ("itertools", include_str!("../../lib/itertools.py")),
+    ("json", include_str!("../../lib/json.py")),
     ("operator", include_str!("../../lib/operator.py")),
     ("random", include_str!("../../lib/random.py")),
     ("string", include_str!("../../lib/string.py")),
