@@ -339,3 +339,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     if module is not None:
         result.__module__ = module
     return result
+
+
+# `collections.abc`: this module is not a package, so the submodule is
+# registered in sys.modules, where the import system finds it.
+import _collections_abc as abc
+
+_sys.modules["collections.abc"] = abc

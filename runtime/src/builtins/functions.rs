@@ -7,7 +7,7 @@ use crate::interp::{attr, call::call, ops};
 use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::NativeFn;
 use crate::objects::int_ops::{self, Int};
-use crate::objects::typeobj::as_type;
+use crate::objects::typeobj::{as_type, types, Layout};
 use crate::objects::{bool_val, float, float_ops, int, is_none, list, none, str as pystr, tuple, type_of, Value};
 use crate::vm::Vm;
 
@@ -235,21 +235,69 @@ fn subclass_of(t: &crate::objects::TypeObject, cls: &Value, fname: &str) -> PyRe
     Ok(t.is_subtype(cls.as_ptr()))
 }
 
-fn isinstance(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+/// A metaclass's own `__instancecheck__`/`__subclasscheck__` (PEP 3119),
+/// for `cls` whose type is a Python class; `type`'s are the plain checks.
+fn metaclass_hook(cls: &Value, name: &str) -> Option<Value> {
+    let meta = type_of(cls);
+    if std::ptr::eq(meta, types().type_.as_type()) {
+        return None;
+    }
+    meta.lookup(&pystr::intern(name)).filter(|f| type_of(f).layout == Layout::Function)
+}
+
+/// `isinstance(obj, cls)`: an exact type match first (as CPython, never
+/// overridden), then the metaclass hook, then the MRO.
+fn instance_check(vm: &Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if crate::objects::type_ptr_of(obj).0 == cls.as_ptr() {
+        return Ok(true);
+    }
+    if let Some(tt) = tuple::as_tuple(cls) {
+        for c in tt.items.iter() {
+            if instance_check(vm, obj, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(hook) = metaclass_hook(cls, "__instancecheck__") {
+        let r = call(vm, &hook, &[cls.clone(), obj.clone()], &[])?;
+        return ops::truthy(vm, &r);
+    }
+    subclass_of(type_of(obj), cls, "isinstance")
+}
+
+/// `issubclass(sub, cls)` with the metaclass hook.
+fn subclass_check(vm: &Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(tt) = tuple::as_tuple(cls) {
+        for c in tt.items.iter() {
+            if subclass_check(vm, sub, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(hook) = metaclass_hook(cls, "__subclasscheck__") {
+        let r = call(vm, &hook, &[cls.clone(), sub.clone()], &[])?;
+        return ops::truthy(vm, &r);
+    }
+    let Some(t) = as_type(sub) else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
+    subclass_of(t, cls, "issubclass")
+}
+
+fn isinstance(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("isinstance", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 2)?;
-    Ok(bool_val(subclass_of(type_of(&a.pos[0]), &a.pos[1], "isinstance")?))
+    Ok(bool_val(instance_check(vm, &a.pos[0], &a.pos[1])?))
 }
 
-fn issubclass(_vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn issubclass(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::new("issubclass", args, kwnames);
     a.no_kwargs()?;
     a.expect(2, 2)?;
-    let Some(t) = as_type(&a.pos[0]) else {
-        return Err(type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(bool_val(subclass_of(t, &a.pos[1], "issubclass")?))
+    Ok(bool_val(subclass_check(vm, &a.pos[0], &a.pos[1])?))
 }
 
 fn hash(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -11,6 +11,7 @@ pub mod json;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod re;
 pub mod stdlib;
 pub mod sys;
 pub mod time;
@@ -41,6 +42,7 @@ pub fn native_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_random" => random::create(vm),
         "_hashlib" => hashlib::create(vm),
         "_json" => json::create(vm),
+        "_re" => re::create(vm),
         "os" => os::create(vm),
         _ => return None,
     })

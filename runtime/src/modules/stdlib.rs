@@ -3,6 +3,8 @@
 
 /// (module name, source) of every embedded module.
 const MODULES: &[(&str, &str)] = &[
+    ("_collections_abc", include_str!("../../lib/_collections_abc.py")),
+    ("abc", include_str!("../../lib/abc.py")),
     ("array", include_str!("../../lib/array.py")),
     ("bisect", include_str!("../../lib/bisect.py")),
     ("collections", include_str!("../../lib/collections.py")),
@@ -17,11 +19,16 @@ const MODULES: &[(&str, &str)] = &[
     ("io", include_str!("../../lib/io.py")),
     ("itertools", include_str!("../../lib/itertools.py")),
     ("json", include_str!("../../lib/json.py")),
+    ("numbers", include_str!("../../lib/numbers.py")),
     ("operator", include_str!("../../lib/operator.py")),
+    ("pprint", include_str!("../../lib/pprint.py")),
     ("random", include_str!("../../lib/random.py")),
+    ("re", include_str!("../../lib/re.py")),
     ("string", include_str!("../../lib/string.py")),
+    ("textwrap", include_str!("../../lib/textwrap.py")),
     ("types", include_str!("../../lib/types.py")),
     ("typing", include_str!("../../lib/typing.py")),
+    ("warnings", include_str!("../../lib/warnings.py")),
 ];
 
 /// The source of embedded module `name`, if there is one.
