@@ -15,6 +15,7 @@ pub mod interp;
 pub mod jit;
 pub mod modules;
 pub mod objects;
+pub mod repl;
 pub mod run;
 pub mod signals;
 pub mod uop_helpers;
