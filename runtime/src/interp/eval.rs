@@ -645,11 +645,17 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         adaptive!(specialize::ops::binary_op(code, pc - 1, ins.arg, peek!(2), peek!(1), locals));
                         let (a, b) = (peek!(2), peek!(1));
                         let r = if a.is_small_int() && b.is_small_int() {
-                            match small_int_binary(a.small_int_unchecked(), b.small_int_unchecked(), ins.arg) {
+                            let (x, y) = (a.small_int_unchecked(), b.small_int_unchecked());
+                            match small_int_binary(x, y, ins.arg) {
                                 Some(r) => r,
-                                None => t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE)),
+                                None => match small_int_true_divide(x, y, ins.arg) {
+                                    Some(r) => float::new_float(r),
+                                    None => {
+                                        t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE))
+                                    }
+                                },
                             }
-                        } else if let (Some(x), Some(y)) = (float::as_float(a), float::as_float(b)) {
+                        } else if let (Some(x), Some(y)) = (float_operand(a), float_operand(b)) {
                             match float_fast(x, y, ins.arg) {
                                 Some(r) => float::new_float(r),
                                 None => t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE)),
@@ -1635,6 +1641,27 @@ fn small_int_binary(x: i64, y: i64, op: u32) -> Option<Value> {
     }
 }
 
+/// `x / y` for two small ints whose conversion to float is exact (below
+/// 2^53 in magnitude): one correctly rounded division, CPython's fast path
+/// of `long_true_divide`. None otherwise (zero divisor, larger operands).
+#[inline(always)]
+fn small_int_true_divide(x: i64, y: i64, op: u32) -> Option<f64> {
+    const EXACT: u64 = 1 << 53;
+    (op % INPLACE == 11 && y != 0 && x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT)
+        .then(|| x as f64 / y as f64)
+}
+
+/// An operand of the generic float fast path: a float, or a small int (the
+/// other operand is a float: `1.0 / n`), converted with correct rounding
+/// as `float.__truediv__` and friends convert ints.
+#[inline(always)]
+fn float_operand(v: &Value) -> Option<f64> {
+    match v.as_small_int() {
+        Some(i) => Some(i as f64),
+        None => float::as_float(v),
+    }
+}
+
 #[inline(always)]
 fn float_fast(x: f64, y: f64, op: u32) -> Option<f64> {
     match op % INPLACE {
@@ -1642,6 +1669,12 @@ fn float_fast(x: f64, y: f64, op: u32) -> Option<f64> {
         10 => Some(x - y),
         5 => Some(x * y),
         11 if y != 0.0 => Some(x / y),
+        // `**`, `%`, `//`: the special cases live in `float_ops`; an error
+        // (overflow, zero division, a complex result) is left to the
+        // generic path, which computes it again and raises.
+        8 => crate::objects::float_ops::pow(x, y).ok(),
+        6 => crate::objects::float_ops::modulo(x, y).ok(),
+        2 => crate::objects::float_ops::floordiv(x, y).ok(),
         _ => None,
     }
 }
