@@ -1651,14 +1651,15 @@ fn small_int_true_divide(x: i64, y: i64, op: u32) -> Option<f64> {
         .then(|| x as f64 / y as f64)
 }
 
-/// An operand of the generic float fast path: a float, or a small int (the
-/// other operand is a float: `1.0 / n`), converted with correct rounding
-/// as `float.__truediv__` and friends convert ints.
+/// An operand of the generic float fast path: an exact float (a subclass
+/// may override the operator), or a small int (the other operand is a
+/// float: `1.0 / n`), converted with correct rounding as `float.__truediv__`
+/// and friends convert ints.
 #[inline(always)]
 fn float_operand(v: &Value) -> Option<f64> {
     match v.as_small_int() {
         Some(i) => Some(i as f64),
-        None => float::as_float(v),
+        None => float::as_exact_float(v),
     }
 }
 

@@ -45,6 +45,13 @@ pub(crate) unsafe fn free_float(p: *mut Header) {
     GlobalAlloc::dealloc(&crate::GLOBAL, p as *mut u8, LAYOUT)
 }
 
+/// The value of an exact float: not a subclass, whose dunders may override
+/// the arithmetic a fast path would do.
+#[inline]
+pub fn as_exact_float(v: &Value) -> Option<f64> {
+    (v.is_heap() && super::typeobj::type_ptr_of(v) == types().float).then(|| unsafe { v.payload::<FloatObj>() }.v)
+}
+
 #[inline]
 pub fn as_float(v: &Value) -> Option<f64> {
     if v.is_heap() && type_of(v).layout == ObjLayout::Float {
