@@ -24,7 +24,7 @@ pub mod vm;
 /// Small blocks (objects, tables, buffers) come from size-class free
 /// lists (`alloc`), CPython's pymalloc idea.
 #[global_allocator]
-static GLOBAL: alloc::SmallAlloc = alloc::SmallAlloc;
+pub(crate) static GLOBAL: alloc::SmallAlloc = alloc::SmallAlloc;
 
 /// The highest execution tier this build can run.
 pub const MAX_TIER: u32 = 1;
