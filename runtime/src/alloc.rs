@@ -135,20 +135,17 @@ unsafe impl GlobalAlloc for SmallAlloc {
             return System.dealloc(p, layout);
         }
         let class = class_of(layout.size());
-        let exited = CACHE.with(|c| {
+        let kept = CACHE.with(|c| {
             let c = &mut *c.get();
             if c.exited {
-                return true;
+                return false;
             }
             *(p as *mut *mut u8) = c.free[class];
             c.free[class] = p;
-            false
+            true
         });
-        if exited {
-            let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
-            *(p as *mut usize) = pool.0[class];
-            pool.0[class] = p as usize;
-            POOL_NONEMPTY.store(true, Ordering::Relaxed);
+        if !kept {
+            free_to_pool(p, class);
         }
     }
 
@@ -181,6 +178,17 @@ unsafe impl GlobalAlloc for SmallAlloc {
         }
         q
     }
+}
+
+/// A block freed after this thread's exit hand-back goes to the pool.
+/// Out of line, so the fast path of `dealloc` saves no registers.
+#[cold]
+#[inline(never)]
+unsafe fn free_to_pool(p: *mut u8, class: usize) {
+    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    *(p as *mut usize) = pool.0[class];
+    pool.0[class] = p as usize;
+    POOL_NONEMPTY.store(true, Ordering::Relaxed);
 }
 
 /// The class's list is empty: refill from the pool, else carve a block

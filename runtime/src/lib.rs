@@ -15,6 +15,7 @@ pub mod interp;
 pub mod jit;
 pub mod modules;
 pub mod objects;
+pub mod repl;
 pub mod run;
 pub mod signals;
 pub mod uop_helpers;
@@ -23,7 +24,7 @@ pub mod vm;
 /// Small blocks (objects, tables, buffers) come from size-class free
 /// lists (`alloc`), CPython's pymalloc idea.
 #[global_allocator]
-static GLOBAL: alloc::SmallAlloc = alloc::SmallAlloc;
+pub(crate) static GLOBAL: alloc::SmallAlloc = alloc::SmallAlloc;
 
 /// The highest execution tier this build can run.
 pub const MAX_TIER: u32 = 1;

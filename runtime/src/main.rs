@@ -12,6 +12,10 @@ struct Cli {
     #[arg(short = 'c', value_name = "CODE", conflicts_with = "dis")]
     command: Option<String>,
 
+    /// Run library module MODULE as a script (terminates the option list).
+    #[arg(short = 'm', value_name = "MODULE", conflicts_with_all = ["command", "dis"])]
+    module: Option<String>,
+
     /// Highest execution tier to use: 0 = generic bytecode interpreter.
     #[arg(long, value_name = "N", default_value_t = pyfast_runtime::MAX_TIER)]
     tier: u32,
@@ -86,6 +90,8 @@ fn main() {
         (Source::File(file), args.collect(), true)
     } else if let Some(code) = cli.command {
         (Source::Command(code), cli.args, false)
+    } else if let Some(m) = cli.module {
+        (Source::Module(m), cli.args, false)
     } else {
         let mut args = cli.args.into_iter();
         match args.next() {
@@ -94,10 +100,10 @@ fn main() {
             None => {
                 use std::io::IsTerminal;
                 if std::io::stdin().is_terminal() {
-                    eprintln!("pyfast: no program given (an interactive prompt is not available yet); try 'pyfast FILE' or 'pyfast -c CODE'");
-                    std::process::exit(2);
+                    (Source::Interactive, Vec::new(), false)
+                } else {
+                    (Source::Stdin { explicit: false }, Vec::new(), false)
                 }
-                (Source::Stdin { explicit: false }, Vec::new(), false)
             }
         }
     };

@@ -15,6 +15,10 @@ pub enum Source {
     /// Standard input (`explicit` when given as `-`: then `sys.argv[0]`
     /// is '-', else '').
     Stdin { explicit: bool },
+    /// `-m MODULE`: a module found on `sys.path`, run as `__main__`.
+    Module(String),
+    /// No program and a terminal: the interactive prompt.
+    Interactive,
 }
 
 /// What `pyfast` was asked to do.
@@ -62,6 +66,7 @@ pub fn run(req: Request) -> i32 {
 /// Read and decode the program text; errors are reported as CPython does.
 fn load_source(source: &Source) -> Result<(String, String), (i32, String)> {
     match source {
+        Source::Module(_) | Source::Interactive => Err((70, "pyfast: internal error: no source text to load\n".into())),
         Source::Command(c) => Ok(("<string>".into(), c.clone())),
         Source::Stdin { .. } => {
             let mut buf = Vec::new();
@@ -103,6 +108,9 @@ fn decode(filename: &str, bytes: Vec<u8>) -> Result<String, (i32, String)> {
 }
 
 fn run_on_vm_thread(req: Request) -> i32 {
+    if matches!(req.source, Source::Module(_) | Source::Interactive) {
+        return run_found_on_vm_thread(req);
+    }
     let (filename, text) = match load_source(&req.source) {
         Ok(x) => x,
         Err((code, msg)) => {
@@ -138,19 +146,11 @@ fn run_on_vm_thread(req: Request) -> i32 {
         Source::File(p) => p.clone(),
         Source::Command(_) => "-c".into(),
         Source::Stdin { explicit: true } => "-".into(),
-        Source::Stdin { explicit: false } => String::new(),
+        Source::Stdin { explicit: false } | Source::Module(_) | Source::Interactive => String::new(),
     }];
     argv.extend(req.args.iter().cloned());
-    let vm = Vm::new(Config { max_tier: req.max_tier, argv, path0 });
-    crate::signals::install(&vm.eval_breaker);
-    if let Err(e) = crate::inspect::startup(&vm, &req.inspect) {
-        eprintln!("pyfast: {e}");
-        return 2;
-    }
-    if req.stats.is_some() {
-        crate::interp::specialize::stats::enable();
-    }
-    let status = run_main(&vm, code.clone(), &filename);
+    let Some(vm) = start_vm(&req, argv, path0) else { return 2 };
+    let status = run_main(&vm, code.clone(), Some(&filename), "");
     vm.flush_stdout();
     crate::inspect::shutdown(&vm, status);
     if req.dis {
@@ -158,6 +158,81 @@ fn run_on_vm_thread(req: Request) -> i32 {
         let c = crate::bytecode::code::as_code(&code).expect("a code object");
         print!("{}", crate::bytecode::dis::dis_adaptive(c));
     }
+    report_stats(&req);
+    status
+}
+
+/// The VM for a run, with signals, the inspection service and statistics
+/// set up as the request asks; None when the inspection endpoint failed.
+fn start_vm(req: &Request, argv: Vec<String>, path0: String) -> Option<Box<Vm>> {
+    let vm = Vm::new(Config { max_tier: req.max_tier, argv, path0 });
+    crate::signals::install(&vm.eval_breaker);
+    if let Err(e) = crate::inspect::startup(&vm, &req.inspect) {
+        eprintln!("pyfast: {e}");
+        return None;
+    }
+    if req.stats.is_some() {
+        crate::interp::specialize::stats::enable();
+    }
+    Some(vm)
+}
+
+/// `-m MODULE` and the interactive prompt: the VM comes first, since what
+/// runs is found on its `sys.path`.
+fn run_found_on_vm_thread(req: Request) -> i32 {
+    let module = matches!(req.source, Source::Module(_));
+    // CPython: with -m, sys.path[0] is the working directory; at the
+    // prompt it is ''. sys.argv[0] is the module's file, or ''.
+    let path0 = if module {
+        std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut argv = vec![String::new()];
+    argv.extend(req.args.iter().cloned());
+    let Some(vm) = start_vm(&req, argv, path0) else { return 2 };
+    let status = match &req.source {
+        Source::Module(name) => match crate::modules::import::find_main_module(&vm, name) {
+            Ok(m) => {
+                set_argv0(&vm, &m.filename);
+                match crate::compile::compile_module(&m.source, &m.filename) {
+                    Ok(code) => run_main(&vm, code, Some(&m.filename), &m.package),
+                    Err(e) => {
+                        traceback::print_exception(&vm, &crate::modules::compile_error_to_exception(&e));
+                        1
+                    }
+                }
+            }
+            Err(e) => {
+                let msg = crate::interp::ops::str_of(&vm, &e.0).unwrap_or_default();
+                vm.flush_stdout();
+                eprintln!("pyfast: {msg}");
+                1
+            }
+        },
+        _ => {
+            let globals = main_globals(&vm, None, "");
+            crate::repl::interact(&vm, &globals)
+        }
+    };
+    vm.flush_stdout();
+    crate::inspect::shutdown(&vm, status);
+    report_stats(&req);
+    status
+}
+
+fn set_argv0(vm: &Vm, filename: &str) {
+    let sys = dict::get_str(&vm.modules, &pystr::intern("sys"));
+    let argv = sys.and_then(|m| crate::interp::attr::lookup(vm, &m, &pystr::intern("argv")).ok().flatten());
+    if let Some(l) = argv.as_ref().and_then(crate::objects::list::as_list) {
+        if let Some(first) = l.items().first_mut() {
+            *first = pystr::new_str(filename);
+        }
+    }
+}
+
+/// `--stats`: the table on stderr, or JSON to the file given.
+fn report_stats(req: &Request) {
     match req.stats.as_deref() {
         Some("") => eprint!("{}", crate::interp::specialize::stats::table()),
         Some(file) => {
@@ -167,18 +242,28 @@ fn run_on_vm_thread(req: Request) -> i32 {
         }
         None => {}
     }
-    status
 }
 
-/// Run module code as `__main__` and turn its outcome into an exit status.
-fn run_main(vm: &Vm, code: Value, filename: &str) -> i32 {
+/// The globals of a new `__main__` module, registered in `sys.modules`.
+fn main_globals(vm: &Vm, filename: Option<&str>, package: &str) -> Value {
     let globals = dict::new_dict();
     let set = |k: &str, v: Value| dict::set_str(&globals, pystr::intern(k), v);
     set("__builtins__", vm.builtin_module());
-    set("__file__", pystr::new_str(filename));
+    if let Some(f) = filename {
+        set("__file__", pystr::new_str(f));
+    }
+    if !package.is_empty() {
+        set("__package__", pystr::new_str(package));
+    }
     set("__doc__", crate::objects::none());
     let main = module::new_module("__main__", globals.clone());
     vm.add_module("__main__", main);
+    globals
+}
+
+/// Run module code as `__main__` and turn its outcome into an exit status.
+fn run_main(vm: &Vm, code: Value, filename: Option<&str>, package: &str) -> i32 {
+    let globals = main_globals(vm, filename, package);
     match eval::run_module_code(vm, code, &globals) {
         Ok(_) => 0,
         Err(e) => exit_status(vm, &e),

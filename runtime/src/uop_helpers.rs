@@ -246,7 +246,7 @@ unsafe extern "C" fn pyfast_rt_str_compare(a: u64, b: u64, op: u32) -> u64 {
         crate::objects::str::as_str(borrowed(&b)).expect("a str"),
     );
     // UTF-8 byte order is code point order.
-    let r = match op {
+    let r = match compare_op::kind(op) {
         compare_op::LT => x < y,
         compare_op::LE => x <= y,
         compare_op::EQ => x == y,

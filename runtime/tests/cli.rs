@@ -405,3 +405,42 @@ fn stats_json_to_file() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `-m`: a package's `__main__` (relative imports work), a submodule of a
+/// package, a plain module, sys.argv, and runpy's errors.
+#[test]
+fn dash_m_runs_modules_as_main() {
+    let s = Scratch::new("dash-m");
+    fs::create_dir_all(s.0.join("pkg/sub")).unwrap();
+    s.file("pkg/__init__.py", "print('init', __name__)\n");
+    s.file(
+        "pkg/__main__.py",
+        "import sys\nfrom . import helper\nprint('main', __name__, __package__, sys.argv[1:], helper.X)\n",
+    );
+    s.file("pkg/helper.py", "X = 42\n");
+    s.file("pkg/sub/__init__.py", "");
+    s.file("pkg/sub/tool.py", "import sys, os\nprint('tool', __name__, __package__, os.path.basename(sys.argv[0]))\n");
+    s.file("plain.py", "import sys\nprint('plain', __name__, sys.argv[0].endswith('plain.py'))\nexit(3)\n");
+    let run_m = |args: &[&str]| {
+        let mut cmd = pyfast(args);
+        cmd.current_dir(&s.0);
+        exec(cmd)
+    };
+    expect(&run_m(&["-m", "pkg", "a", "b"]), 0, "init pkg\nmain __main__ pkg ['a', 'b'] 42\n", "");
+    expect(&run_m(&["-m", "pkg.sub.tool"]), 0, "init pkg\ntool __main__ pkg.sub tool.py\n", "");
+    expect(&run_m(&["-m", "plain"]), 3, "plain __main__ True\n", "");
+    expect(&run_m(&["-m", "nosuch"]), 1, "", "pyfast: No module named nosuch\n");
+    expect(
+        &run_m(&["-m", "pkg.sub"]),
+        1,
+        "init pkg\n",
+        "pyfast: No module named pkg.sub.__main__; 'pkg.sub' is a package and cannot be directly executed\n",
+    );
+}
+
+/// `exit()` and `quit()` are builtins, as `site` makes them in CPython.
+#[test]
+fn exit_and_quit_builtins() {
+    expect(&exec(pyfast(&["-c", "print('a'); exit(4)"])), 4, "a\n", "");
+    expect(&exec(pyfast(&["-c", "quit('bye')"])), 1, "", "bye\n");
+}

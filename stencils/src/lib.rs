@@ -190,6 +190,15 @@ pub mod compare_op {
     pub const NE: u32 = 3;
     pub const GT: u32 = 4;
     pub const GE: u32 = 5;
+    /// Flag in a `COMPARE_OP` argument (CPython 3.13's oparg bit): the
+    /// result feeds a conditional jump, so it is converted to a bool and the
+    /// compiler emits no `TO_BOOL`. The specialized forms always push a bool.
+    pub const TO_BOOL: u32 = 16;
+    /// The comparison itself, without [`TO_BOOL`].
+    #[inline(always)]
+    pub const fn kind(oparg: u32) -> u32 {
+        oparg & (TO_BOOL - 1)
+    }
 }
 
 pub mod trace;

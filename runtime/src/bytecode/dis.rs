@@ -60,6 +60,10 @@ fn has_arg(op: Opcode) -> bool {
     !matches!(
         op,
         NOP | POP_TOP
+            | GET_LEN
+            | MATCH_SEQUENCE
+            | MATCH_MAPPING
+            | MATCH_KEYS
             | PUSH_NULL
             | END_FOR
             | RETURN_VALUE
@@ -133,7 +137,14 @@ fn argrepr(code: &CodeObj, op: Opcode, arg: u32) -> String {
         LOAD_FAST_LOAD_FAST | STORE_FAST_STORE_FAST | STORE_FAST_LOAD_FAST => {
             format!("{}, {}", local_name(code, a >> 16), local_name(code, a & 0xffff))
         }
-        COMPARE_OP => CompareOp::from_arg(arg).symbol().to_string(),
+        COMPARE_OP => {
+            let op = CompareOp::from_arg(pyfast_stencils::compare_op::kind(arg)).symbol();
+            if arg & pyfast_stencils::compare_op::TO_BOOL != 0 {
+                format!("bool({op})")
+            } else {
+                op.to_string()
+            }
+        }
         BINARY_OP => {
             let s = BinaryOp::from_arg(arg).symbol();
             if arg >= INPLACE {

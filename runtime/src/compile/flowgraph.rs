@@ -685,6 +685,12 @@ impl Cfg {
                         }
                     }
                 }
+                Op::Real(O::COMPARE_OP) if nextop == Some(O::TO_BOOL) => {
+                    // The comparison converts its result itself (CPython 3.13).
+                    let blk = &mut self.blocks[b];
+                    blk.instrs[i].arg |= pyfast_stencils::compare_op::TO_BOOL;
+                    blk.instrs[i + 1].nop();
+                }
                 Op::Real(O::TO_BOOL) if nextop == Some(O::TO_BOOL) => {
                     self.blocks[b].instrs[i].nop();
                 }

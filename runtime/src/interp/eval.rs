@@ -9,7 +9,7 @@
 use std::ptr;
 use std::sync::atomic::Ordering;
 
-use crate::bytecode::code::{slot_kind, CodeObj};
+use crate::bytecode::code::{co_flags, slot_kind, CodeObj};
 use crate::bytecode::opcode::{fn_attr, intrinsic1, BinaryOp, CompareOp, Instr, Opcode, INPLACE};
 use crate::objects::exception::{as_exception, exc, PyErr, PyResult, TbEntry};
 use crate::objects::function::{as_bound_method, as_builtin, as_cell, as_function, new_cell, new_function};
@@ -92,6 +92,11 @@ fn set_context(vm: &Vm, e: &PyErr) {
         o = next;
     }
     x.set_context(handled.clone());
+}
+
+/// `__init__` returned something other than None.
+fn init_returned(v: &Value) -> PyErr {
+    PyErr::new(exc().type_error, format!("__init__() should return None, not '{}'", ops::type_name(v)))
 }
 
 fn name_error(name: &Value) -> PyErr {
@@ -455,6 +460,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         save_sp!();
                         let prev = (*frame).previous;
                         let is_entry = (*frame).is_entry;
+                        let is_init = (*frame).is_init;
                         pop_frame(vm, frame);
                         if is_entry {
                             return Ok(v);
@@ -462,7 +468,14 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         frame = prev;
                         load_frame!();
                         pc = (*frame).instr as usize + 1;
-                        push!(v);
+                        if is_init {
+                            // The instance is already on the stack (`CALL_ALLOC_AND_ENTER_INIT`).
+                            if !is_none(&v) {
+                                break 'op init_returned(&v);
+                            }
+                        } else {
+                            push!(v);
+                        }
                     }
                     Opcode::LOAD_FAST => {
                         let v = local!(arg);
@@ -632,11 +645,17 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         adaptive!(specialize::ops::binary_op(code, pc - 1, ins.arg, peek!(2), peek!(1), locals));
                         let (a, b) = (peek!(2), peek!(1));
                         let r = if a.is_small_int() && b.is_small_int() {
-                            match small_int_binary(a.small_int_unchecked(), b.small_int_unchecked(), ins.arg) {
+                            let (x, y) = (a.small_int_unchecked(), b.small_int_unchecked());
+                            match small_int_binary(x, y, ins.arg) {
                                 Some(r) => r,
-                                None => t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE)),
+                                None => match small_int_true_divide(x, y, ins.arg) {
+                                    Some(r) => float::new_float(r),
+                                    None => {
+                                        t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE))
+                                    }
+                                },
                             }
-                        } else if let (Some(x), Some(y)) = (float::as_float(a), float::as_float(b)) {
+                        } else if let (Some(x), Some(y)) = (float_operand(a), float_operand(b)) {
                             match float_fast(x, y, ins.arg) {
                                 Some(r) => float::new_float(r),
                                 None => t!(ops::binary_op(vm, a, b, BinaryOp::from_arg(ins.arg), ins.arg >= INPLACE)),
@@ -651,7 +670,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::COMPARE_OP => {
                         adaptive!(specialize::ops::compare_op(code, pc - 1, peek!(2), peek!(1)));
                         let (a, b) = (peek!(2), peek!(1));
-                        let op = CompareOp::from_arg(ins.arg);
+                        let op = CompareOp::from_arg(pyfast_stencils::compare_op::kind(ins.arg));
                         let r = if a.is_small_int() && b.is_small_int() {
                             let (x, y) = (a.small_int_unchecked(), b.small_int_unchecked());
                             bool_val(match op {
@@ -663,7 +682,15 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                                 CompareOp::Ge => x >= y,
                             })
                         } else {
-                            t!(ops::compare(vm, a, b, op))
+                            let r = t!(ops::compare(vm, a, b, op));
+                            if ins.arg & pyfast_stencils::compare_op::TO_BOOL != 0
+                                && !is_true_singleton(&r)
+                                && !is_false_singleton(&r)
+                            {
+                                bool_val(t!(ops::truthy(vm, &r)))
+                            } else {
+                                r
+                            }
                         };
                         drop(pop!());
                         drop(pop!());
@@ -896,6 +923,28 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         for v in items.into_iter().rev() {
                             push!(v);
                         }
+                    }
+                    Opcode::GET_LEN => {
+                        let n = t!(ops::len(vm, top!()));
+                        push!(int::from_i64(n as i64));
+                    }
+                    Opcode::MATCH_SEQUENCE => {
+                        let b = super::pattern::is_sequence(top!());
+                        push!(bool_val(b));
+                    }
+                    Opcode::MATCH_MAPPING => {
+                        let b = super::pattern::is_mapping(top!());
+                        push!(bool_val(b));
+                    }
+                    Opcode::MATCH_KEYS => {
+                        let values = t!(super::pattern::match_keys(vm, peek!(2), top!()));
+                        push!(values);
+                    }
+                    Opcode::MATCH_CLASS => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        push!(t!(super::pattern::match_class(vm, &subject, &cls, arg, &names)));
                     }
                     Opcode::GET_ITER => {
                         let it = t!(ops::get_iter(vm, top!()));
@@ -1540,9 +1589,19 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         uop!(call::_GUARD_CALLABLE_IS, ins.arg, c.ptr.get());
                         uop!(call::_GUARD_SELF_NULL, ins.arg, 0);
                         uop!(call::_GUARD_CALLABLE_TYPE_VERSION, ins.arg, c.version.get() as u64);
+                        // _CHECK_INIT_CODE: `__init__.__code__` may since be a generator's.
+                        let init_code =
+                            as_function(crate::uop_helpers::cached(&c.ptr2)).expect("a Python __init__").code();
+                        if init_code.flags & (co_flags::GENERATOR | co_flags::COROUTINE) != 0 {
+                            deopt!();
+                        }
                         hit!();
-                        // _CALL_ALLOC_AND_ENTER_INIT: a bare instance in the
-                        // self slot, then `__init__(self, *args)`.
+                        // _CREATE_INIT_FRAME, _PUSH_FRAME: a bare instance in the
+                        // self slot, then a frame for `__init__(self, *args)`
+                        // in this loop. The instance replaces the class in
+                        // the callable slot and stays there, as the call's
+                        // result, until the frame returns (CPython 3.13's
+                        // `_CREATE_INIT_FRAME` keeps it in a shim frame).
                         let init = crate::uop_helpers::cached(&c.ptr2).clone();
                         let callable_slot = sp.sub(arg + 2);
                         let self_slot = sp.sub(arg + 1);
@@ -1550,19 +1609,17 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                             (*callable_slot).as_ptr(),
                         ));
                         ptr::write(self_slot, obj.clone());
+                        drop(ptr::replace(callable_slot, obj));
                         let args = std::slice::from_raw_parts(self_slot, arg + 1);
                         save_sp!();
-                        let r = t!(call::call(vm, &init, args, &[]));
-                        if !is_none(&r) {
-                            break 'op PyErr::new(
-                                exc().type_error,
-                                format!("__init__() should return None, not '{}'", ops::type_name(&r)),
-                            );
-                        }
-                        while sp > callable_slot {
+                        let new = t!(call::push_function_frame(vm, init, args, &[]));
+                        while sp > self_slot {
                             drop(pop!());
                         }
-                        push!(obj);
+                        save_sp!();
+                        (*new).is_init = true;
+                        enter_frame!(new);
+                        continue;
                     }
                     Opcode::CLEANUP_THROW => {
                         let e = pop!();
@@ -1606,6 +1663,28 @@ fn small_int_binary(x: i64, y: i64, op: u32) -> Option<Value> {
     }
 }
 
+/// `x / y` for two small ints whose conversion to float is exact (below
+/// 2^53 in magnitude): one correctly rounded division, CPython's fast path
+/// of `long_true_divide`. None otherwise (zero divisor, larger operands).
+#[inline(always)]
+fn small_int_true_divide(x: i64, y: i64, op: u32) -> Option<f64> {
+    const EXACT: u64 = 1 << 53;
+    (op % INPLACE == 11 && y != 0 && x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT)
+        .then(|| x as f64 / y as f64)
+}
+
+/// An operand of the generic float fast path: an exact float (a subclass
+/// may override the operator), or a small int (the other operand is a
+/// float: `1.0 / n`), converted with correct rounding as `float.__truediv__`
+/// and friends convert ints.
+#[inline(always)]
+fn float_operand(v: &Value) -> Option<f64> {
+    match v.as_small_int() {
+        Some(i) => Some(i as f64),
+        None => float::as_exact_float(v),
+    }
+}
+
 #[inline(always)]
 fn float_fast(x: f64, y: f64, op: u32) -> Option<f64> {
     match op % INPLACE {
@@ -1613,6 +1692,12 @@ fn float_fast(x: f64, y: f64, op: u32) -> Option<f64> {
         10 => Some(x - y),
         5 => Some(x * y),
         11 if y != 0.0 => Some(x / y),
+        // `**`, `%`, `//`: the special cases live in `float_ops`; an error
+        // (overflow, zero division, a complex result) is left to the
+        // generic path, which computes it again and raises.
+        8 => crate::objects::float_ops::pow(x, y).ok(),
+        6 => crate::objects::float_ops::modulo(x, y).ok(),
+        2 => crate::objects::float_ops::floordiv(x, y).ok(),
         _ => None,
     }
 }

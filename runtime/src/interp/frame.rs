@@ -30,6 +30,10 @@ pub struct Frame {
     pub is_entry: bool,
     /// Who owns the frame's memory (see `FrameOwner`).
     pub owner: FrameOwner,
+    /// An `__init__` pushed by `CALL_ALLOC_AND_ENTER_INIT`: its return
+    /// value must be None and is dropped; the new instance the caller
+    /// keeps on its value stack is the call's result.
+    pub is_init: bool,
     /// The `frame` object Python code holds for this frame (`sys._getframe`),
     /// or NULL. It is detached (given a snapshot) when the frame ends.
     pub frame_obj: Value,
@@ -155,6 +159,7 @@ impl FrameStack {
                     nlocalsplus: nlocalsplus as u32,
                     is_entry: false,
                     owner: FrameOwner::Thread,
+                    is_init: false,
                     frame_obj: Value::NULL,
                     localsplus: [],
                 },

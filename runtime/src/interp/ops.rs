@@ -1072,8 +1072,19 @@ fn seq_index(i: i64, len: usize) -> Option<usize> {
 }
 
 pub fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    let _ = vm;
+    let (start, stop, step) = slice_unpack(s)?;
+    Ok(str_ops::normalize_slice(len as i64, start, stop, step))
+}
+
+/// A slice's start, stop and step as machine ints (CPython's
+/// `PySlice_Unpack`): this may run `__index__`, so a container's length is
+/// read after it.
+pub fn slice_unpack(s: &crate::objects::slice::SliceObj) -> PyResult<(Option<i64>, Option<i64>, i64)> {
     let opt = |v: &Value| -> PyResult<Option<i64>> {
-        if is_none(v) {
+        if let Some(i) = v.as_small_int() {
+            Ok(Some(i))
+        } else if is_none(v) {
             Ok(None)
         } else {
             let i = index_int(v).map_err(|e| {
@@ -1089,12 +1100,11 @@ pub fn slice_bounds(vm: &Vm, s: &crate::objects::slice::SliceObj, len: usize) ->
             }
         }
     };
-    let _ = vm;
     let step = opt(&s.step)?.unwrap_or(1);
     if step == 0 {
         return Err(PyErr::new(exc().value_error, "slice step cannot be zero"));
     }
-    Ok(str_ops::normalize_slice(len as i64, opt(&s.start)?, opt(&s.stop)?, step))
+    Ok((opt(&s.start)?, opt(&s.stop)?, step))
 }
 
 fn slice_indices(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize> {
@@ -1213,9 +1223,15 @@ fn seq_index_type_error(what: &str, key: &Value) -> PyErr {
 fn get_slice(vm: &Vm, c: &Value, l: Layout, s: &crate::objects::slice::SliceObj) -> PyResult<Value> {
     match l {
         Layout::List => {
-            let items = list::as_list(c).unwrap().items().clone();
-            let (start, _, step, n) = slice_bounds(vm, s, items.len())?;
-            Ok(list::new_list(slice_indices(start, step, n).map(|i| items[i].clone()).collect()))
+            let (start, stop, step) = slice_unpack(s)?;
+            // Only clones of items are made from here on: no Python code runs.
+            let items = list::as_list(c).unwrap().items();
+            let (start, _, step, n) = str_ops::normalize_slice(items.len() as i64, start, stop, step);
+            Ok(list::new_list(if step == 1 {
+                items[start as usize..start as usize + n].to_vec()
+            } else {
+                slice_indices(start, step, n).map(|i| items[i].clone()).collect()
+            }))
         }
         Layout::Tuple => {
             let items = tuple::items(c);
@@ -1269,7 +1285,7 @@ pub fn builtin_setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResul
         Layout::List => {
             let li = list::as_list(c).unwrap();
             if let Some(s) = crate::objects::slice::as_slice(key) {
-                return set_list_slice(vm, li, s, &value);
+                return set_list_slice(vm, li, s, value);
             }
             let i = seq_key(key, "list")?;
             match seq_index(i, li.len()) {
@@ -1292,8 +1308,14 @@ pub fn builtin_setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResul
     }
 }
 
-fn set_list_slice(vm: &Vm, li: &list::ListObj, s: &crate::objects::slice::SliceObj, value: &Value) -> PyResult<()> {
-    let new_items = iterate(vm, value)?;
+fn set_list_slice(vm: &Vm, li: &list::ListObj, s: &crate::objects::slice::SliceObj, value: Value) -> PyResult<()> {
+    // A list nothing else references (`a[:k] = a[k::-1]`'s new list) gives
+    // up its items instead of copying them.
+    let new_items = match list::as_list(&value) {
+        Some(l) if value.refcount() == 1 && !is_heap(&value) => std::mem::take(l.items()),
+        _ => iterate(vm, &value)?,
+    };
+    drop(value);
     let len = li.len();
     let (start, stop, step, n) = slice_bounds(vm, s, len)?;
     let items = li.items();

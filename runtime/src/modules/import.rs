@@ -266,3 +266,66 @@ pub fn builtin_import(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     };
     import_name(vm, name, &globals, &fromlist, level)
 }
+
+/// What `pyfast -m NAME` runs: the module's file (a package's
+/// `__main__.py`), its source, and the package `__main__` belongs to.
+pub struct MainModule {
+    pub filename: String,
+    pub source: String,
+    pub package: String,
+}
+
+/// Find module `name` for `-m` as CPython's runpy does: parent packages
+/// are imported first, a package runs its `__main__` submodule.
+pub fn find_main_module(vm: &Vm, name: &str) -> PyResult<MainModule> {
+    let (parent, last) = match name.rsplit_once('.') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, name),
+    };
+    let dirs = match parent {
+        Some(p) => {
+            let pkg = import_module(vm, p)?;
+            match attr::lookup(vm, &pkg, &key("__path__"))? {
+                Some(paths) => ops::iterate(vm, &paths)?
+                    .iter()
+                    .filter_map(|d| pystr::as_str(d).map(PathBuf::from))
+                    .collect(),
+                None => {
+                    return Err(PyErr::new(
+                        exc().import_error,
+                        format!("Error while finding module specification for '{name}' (ModuleNotFoundError: __path__ attribute not found on '{p}' while trying to find '{name}')"),
+                    ))
+                }
+            }
+        }
+        None => sys_path(vm)?,
+    };
+    match find_in(&dirs, last) {
+        Some((_, Some(pkg_dir))) => {
+            import_module(vm, name)?;
+            let main = pkg_dir.join("__main__.py");
+            if !main.is_file() {
+                return Err(PyErr::new(
+                    exc().import_error,
+                    format!("No module named {name}.__main__; '{name}' is a package and cannot be directly executed"),
+                ));
+            }
+            read_main(&main, name)
+        }
+        Some((file, None)) => read_main(&file, parent.unwrap_or("")),
+        None if parent.is_none() && super::stdlib::source(name).is_some() => Ok(MainModule {
+            filename: format!("<frozen {name}>"),
+            source: super::stdlib::source(name).unwrap_or_default().to_string(),
+            package: String::new(),
+        }),
+        // runpy's wording: the name is not quoted.
+        None => Err(PyErr::new(exc().module_not_found_error, format!("No module named {name}"))),
+    }
+}
+
+fn read_main(file: &Path, package: &str) -> PyResult<MainModule> {
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let filename = abs.display().to_string();
+    let source = std::fs::read_to_string(&abs).map_err(|e| super::io::os_error(&e, Some(&filename)))?;
+    Ok(MainModule { filename, source, package: package.to_string() })
+}

@@ -32,6 +32,9 @@ pub fn install(vm: &Vm) {
         crate::objects::function::new_builtin("__import__", import::builtin_import),
     );
     crate::objects::dict::set_str(b, pystr::intern("open"), crate::objects::function::new_builtin("open", io::open));
+    for name in ["exit", "quit"] {
+        crate::objects::dict::set_str(b, pystr::intern(name), crate::objects::function::new_builtin(name, sys::exit));
+    }
 }
 
 /// A module implemented in Rust, created on first import.

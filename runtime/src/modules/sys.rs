@@ -107,7 +107,9 @@ fn stream_flush(vm: &Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(none())
 }
 
-fn exit(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+/// `sys.exit([code])`; also the `exit()` and `quit()` builtins (which
+/// CPython's `site` adds).
+pub fn exit(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("exit", args, kw);
     a.no_kwargs()?;
     a.expect(0, 1)?;

@@ -10,6 +10,11 @@ use super::value::Header;
 /// # Safety
 /// `p` is a live heap object with refcount 1 that nobody else references.
 pub(crate) unsafe fn dealloc(p: *mut Header) {
+    // Exact floats first: the arithmetic uops free one per operation, and
+    // `float` has no finalizer.
+    if (*p).ty.get() as u64 == pyfast_stencils::uops::helpers::well_known(|w| &w.float_type) {
+        return super::float::free_float(p);
+    }
     let ty = &(*((*p).ty.get() as *const Obj<TypeObject>)).data;
     if ty.has_flag(super::typeobj::flags::HAS_FINALIZER) && crate::vm::run_finalizer(p) {
         return; // resurrected
@@ -38,9 +43,6 @@ pub(crate) unsafe fn dealloc(p: *mut Header) {
         };
     }
     match ty.layout {
-        Layout::Float if !sub && !ty.has_flag(typeobj::flags::HEAPTYPE) => {
-            float::release(Box::from_raw(p as *mut Obj<float::FloatObj>))
-        }
         Layout::Float => free_maybe_sub!(float::FloatObj),
         Layout::Int => free_maybe_sub!(int::IntObj),
         Layout::Str => free_maybe_sub!(str::StrObj),

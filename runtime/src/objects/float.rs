@@ -2,12 +2,14 @@
 //!
 //! Decision (ARCHITECTURE.md asks for one): floats are heap objects at
 //! tiers 0 and 1; the trace optimizer unboxes them inside traces, where the
-//! allocations that matter are. Freed float objects go to a free list so
-//! the interpreter's float arithmetic rarely reaches the allocator.
+//! allocations that matter are. A float is a 24-byte block of the
+//! small-block allocator (`crate::alloc`), whose per-thread size-class free
+//! list already is CPython's float free list: a separate one in front of it
+//! (a `RefCell<Vec<Box>>`) cost more than it saved (see docs/design.md).
 
-use std::cell::RefCell;
+use std::alloc::{GlobalAlloc, Layout};
 
-use super::typeobj::{type_of, types, Layout};
+use super::typeobj::{type_of, types, Layout as ObjLayout};
 use super::value::{Header, Obj, Value};
 
 /// `#[repr(C)]`: tier-1 uops read it through `pyfast_stencils` offsets.
@@ -16,40 +18,43 @@ pub struct FloatObj {
     pub v: f64,
 }
 
-const FREE_LIST_MAX: usize = 256;
+const LAYOUT: Layout = Layout::new::<Obj<FloatObj>>();
 
-thread_local! {
-    // Boxes, not values: a recycled allocation goes straight back into a `Value`.
-    #[allow(clippy::vec_box)]
-    static FREE: RefCell<Vec<Box<Obj<FloatObj>>>> = const { RefCell::new(Vec::new()) };
-}
-
+/// A new float. The global allocator is called directly rather than through
+/// `Box::new` (the `__rust_alloc` shim), so its fast path is inlined here
+/// with the size known: float arithmetic makes and frees one per operation.
 #[inline]
 pub fn new_float(v: f64) -> Value {
-    let recycled = FREE.with(|f| f.borrow_mut().pop());
-    match recycled {
-        Some(mut b) => {
-            b.hdr.refcount.set(1);
-            b.data.v = v;
-            Value::from_box(b)
+    unsafe {
+        let p = GlobalAlloc::alloc(&crate::GLOBAL, LAYOUT) as *mut Obj<FloatObj>;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(LAYOUT);
         }
-        None => Value::from_box(Box::new(Obj { hdr: Header::new(types().float), data: FloatObj { v } })),
+        p.write(Obj { hdr: Header::new(types().float), data: FloatObj { v } });
+        Value::from_box(Box::from_raw(p))
     }
 }
 
-/// Called by `dealloc` for exact floats: keep the box for reuse.
-pub(crate) fn release(b: Box<Obj<FloatObj>>) {
-    FREE.with(|f| {
-        let mut f = f.borrow_mut();
-        if f.len() < FREE_LIST_MAX {
-            f.push(b);
-        }
-    });
+/// Free an exact float (`dealloc`'s first case), the counterpart of
+/// [`new_float`].
+///
+/// # Safety
+/// `p` is an exact float nobody references.
+#[inline]
+pub(crate) unsafe fn free_float(p: *mut Header) {
+    GlobalAlloc::dealloc(&crate::GLOBAL, p as *mut u8, LAYOUT)
+}
+
+/// The value of an exact float: not a subclass, whose dunders may override
+/// the arithmetic a fast path would do.
+#[inline]
+pub fn as_exact_float(v: &Value) -> Option<f64> {
+    (v.is_heap() && super::typeobj::type_ptr_of(v) == types().float).then(|| unsafe { v.payload::<FloatObj>() }.v)
 }
 
 #[inline]
 pub fn as_float(v: &Value) -> Option<f64> {
-    if v.is_heap() && type_of(v).layout == Layout::Float {
+    if v.is_heap() && type_of(v).layout == ObjLayout::Float {
         Some(unsafe { v.payload::<FloatObj>() }.v)
     } else {
         None

@@ -238,17 +238,19 @@ impl TypeObject {
             return self.lookup_uncached(name);
         }
         let slot = ((tag as u64).wrapping_mul(0x9e37_79b9) ^ (name.bits() >> 4)) as usize & (ATTR_CACHE_SIZE - 1);
-        ATTR_CACHE.with(|c| {
-            let e = unsafe { &mut (&mut *c.get())[slot] };
-            if e.0 == tag && e.1 == name.bits() {
-                // The type's dicts still hold the value (the tag would
-                // have been cleared otherwise).
-                return (e.2 != 0).then(|| unsafe { Value::from_bits(e.2) }.clone_leak());
-            }
-            let found = self.lookup_uncached(name);
-            *e = (tag, name.bits(), found.as_ref().map_or(0, |v| v.bits()));
-            found
-        })
+        // Only the entry's address is taken inside `with`, which keeps the
+        // access inlined (with the miss path in the closure LLVM outlined it).
+        let e = ATTR_CACHE.with(|c| unsafe { (*c.get()).as_mut_ptr().add(slot) });
+        // The MRO walk below reads dicts only: nothing re-enters this cache.
+        let e = unsafe { &mut *e };
+        if e.0 == tag && e.1 == name.bits() {
+            // The type's dicts still hold the value (the tag would have been
+            // cleared otherwise).
+            return (e.2 != 0).then(|| unsafe { Value::from_bits(e.2) }.clone_leak());
+        }
+        let found = self.lookup_uncached(name);
+        *e = (tag, name.bits(), found.as_ref().map_or(0, |v| v.bits()));
+        found
     }
 
     /// The MRO walk behind [`TypeObject::lookup`].

@@ -93,7 +93,7 @@ uop! {
     _COMPARE_OP_FLOAT(2 -> 1) [OPARG | PURE] |cx, oparg, operand| {
         let (a, b) = (cx.peek(2), cx.peek(1));
         let (x, y) = (value(a), value(b));
-        let r = match oparg {
+        let r = match compare_op::kind(oparg) {
             compare_op::LT => x < y,
             compare_op::LE => x <= y,
             compare_op::EQ => x == y,

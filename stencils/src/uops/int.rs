@@ -68,7 +68,7 @@ uop! {
     /// (`compare_op`). Pushes `True` or `False`.
     _COMPARE_OP_INT(2 -> 1) [OPARG | PURE] |cx, oparg, operand| {
         let (a, b) = (untag_int(cx.peek(2)), untag_int(cx.peek(1)));
-        let r = match oparg {
+        let r = match compare_op::kind(oparg) {
             compare_op::LT => a < b,
             compare_op::LE => a <= b,
             compare_op::EQ => a == b,

@@ -117,6 +117,12 @@ pub fn call(code: &CodeObj, index: usize, nargs: u32, callable: &Value, self_or_
             let Some(init) = crate::builtins::classes::plain_init(ty) else {
                 return fail("class: custom __new__ or no Python __init__");
             };
+            // Its frame is pushed in the loop and must return (not make a
+            // generator or coroutine) for the instance to be the result.
+            let init_flags = as_function(&init).expect("a Python __init__").code().flags;
+            if init_flags & (co_flags::GENERATOR | co_flags::COROUTINE) != 0 {
+                return fail("class: __init__ is a generator");
+            }
             let v = type_version(ty);
             if v == 0 {
                 return fail("no type version");

@@ -214,7 +214,7 @@ expansions! {
         CALL_METHOD_DESCRIPTOR_NOARGS: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
         CALL_METHOD_DESCRIPTOR_O: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
         CALL_METHOD_DESCRIPTOR_FAST: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
-        CALL_ALLOC_AND_ENTER_INIT: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_GUARD_CALLABLE_TYPE_VERSION(Arg, Version, Always), tier1::_CALL_ALLOC_AND_ENTER_INIT(Arg, Ptr2, Always)];
+        CALL_ALLOC_AND_ENTER_INIT: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_GUARD_CALLABLE_TYPE_VERSION(Arg, Version, Always), tier1::_CHECK_INIT_CODE(Zero, Ptr2, Always), tier1::_CREATE_INIT_FRAME(Arg, Ptr2, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
     }
 }
 
