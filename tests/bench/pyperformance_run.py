@@ -11,8 +11,9 @@ on first use into tests/bench/.cache; no benchmark source lives in the repo.
 `--inspect-overhead` measures what the inspection service costs: each
 benchmark runs on pyfast plainly, with the endpoint open (`--inspect`), and
 with a debugger attached that has a breakpoint in a function the timed code
-never calls (the shim's `_summary`, run after timing), and prints the time
-ratios against the plain run.
+never calls (the shim's `_summary`, run after timing), all at the first of
+`--tiers`, interleaved `-n` times, and prints the best-time ratios against
+the plain run.
 """
 
 import argparse
@@ -71,11 +72,11 @@ def run(cmd, script: Path, loops: int):
     return p.returncode, p.stdout, seconds_of(p.stderr), p.stderr
 
 
-def run_with_breakpoint(pyfast: str, script: Path, loops: int):
+def run_with_breakpoint(pyfast: str, tier: str, script: Path, loops: int):
     """Run under pyfast-dbg with a breakpoint in `_summary` (not on the timed path)."""
     dbg = str(Path(pyfast).with_name("pyfast-dbg"))
     env = dict(os.environ, PYPERF_SHIM_LOOPS=str(loops))
-    child = subprocess.Popen([pyfast, "--inspect-wait", script.name], cwd=script.parent, env=env,
+    child = subprocess.Popen([pyfast, "--tier", tier, "--inspect-wait", script.name], cwd=script.parent, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     cmds = ["break _summary", "continue", "continue", "quit"]
     args = [dbg, "attach", str(child.pid)] + [x for c in cmds for x in ("-c", c)]
@@ -89,10 +90,11 @@ def run_with_breakpoint(pyfast: str, script: Path, loops: int):
 
 def inspect_overhead(args, names, scripts):
     """Time each benchmark plain, with --inspect, and with an unrelated breakpoint."""
+    tier = args.tiers.split(",")[0]
     configs = [
-        ("plain", lambda s: run([args.pyfast, "--tier", args.tiers.split(",")[0]], s, args.loops)),
-        ("--inspect", lambda s: run([args.pyfast, "--tier", args.tiers.split(",")[0], "--inspect"], s, args.loops)),
-        ("breakpoint", lambda s: run_with_breakpoint(args.pyfast, s, args.loops)),
+        ("plain", lambda s: run([args.pyfast, "--tier", tier], s, args.loops)),
+        ("--inspect", lambda s: run([args.pyfast, "--tier", tier, "--inspect"], s, args.loops)),
+        ("breakpoint", lambda s: run_with_breakpoint(args.pyfast, tier, s, args.loops)),
     ]
     print(f"{'benchmark':<15}" + "".join(f" {c:>12}" for c, _ in configs) + f" {'endpoint':>9} {'bkpt':>7}")
     ratios = {c: [] for c, _ in configs[1:]}
@@ -100,8 +102,14 @@ def inspect_overhead(args, names, scripts):
     for name in names:
         best = {}
         outs = set()
+        # Interleaved (plain, --inspect, breakpoint, plain, ...), so a load
+        # that comes and goes on the machine hits every configuration alike.
+        runs = {c: [] for c, _ in configs}
+        for _ in range(args.n):
+            for c, f in configs:
+                runs[c].append(f(scripts[name]))
         for c, f in configs:
-            results = [f(scripts[name]) for _ in range(args.n)]
+            results = runs[c]
             ok = [r for r in results if r[0] == 0 and r[2] is not None]
             if not ok:
                 print(f"{name}: {c} failed:\n{results[-1][3]}")
