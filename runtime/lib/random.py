@@ -7,6 +7,12 @@ from math import sqrt as _sqrt, cos as _cos, sin as _sin, floor as _floor, isfin
 from math import acos as _acos
 from bisect import bisect as _bisect
 from itertools import accumulate as _accumulate, repeat as _repeat
+import _hashlib
+
+
+def _sha512_digest(data):
+    return _hashlib.digest(_hashlib.new("sha512", data))
+
 
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 TWOPI = 2.0 * _pi
@@ -25,12 +31,54 @@ class Random:
     VERSION = 3
 
     def __init__(self, x=None):
-        self._state = _random.new(x)
-        self.gauss_next = None
+        self._state = _random.new(0)
+        self.seed(x)
 
     def seed(self, a=None, version=2):
+        # CPython's Random.seed: str and bytes become an int (version 2:
+        # the bytes followed by their SHA-512), so the sequences match.
+        if version == 1 and isinstance(a, (str, bytes)):
+            a = a.decode('latin-1') if isinstance(a, bytes) else a
+            x = ord(a[0]) << 7 if a else 0
+            for c in map(ord, a):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(a)
+            a = -2 if x == -1 else x
+        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
+            if isinstance(a, str):
+                a = a.encode()
+            a = int.from_bytes(a + _sha512_digest(bytes(a)))
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
+            raise TypeError('The only supported seed types are: None,\n'
+                            'int, float, str, bytes, and bytearray.')
         _random.seed(self._state, a)
         self.gauss_next = None
+
+    def getstate(self):
+        return self.VERSION, _random.getstate(self._state), self.gauss_next
+
+    def setstate(self, state):
+        version = state[0]
+        if version == 3:
+            version, internalstate, self.gauss_next = state
+            _random.setstate(self._state, internalstate)
+        elif version == 2:
+            version, internalstate, self.gauss_next = state
+            try:
+                internalstate = tuple(x % (2 ** 32) for x in internalstate)
+            except ValueError as e:
+                raise TypeError from e
+            _random.setstate(self._state, internalstate)
+        else:
+            raise ValueError("state with version %s passed to "
+                             "Random.setstate() of version %s" %
+                             (version, self.VERSION))
+
+    def __getstate__(self):
+        return self.getstate()
+
+    def __setstate__(self, state):
+        self.setstate(state)
 
     def random(self):
         return _random.random(self._state)
@@ -276,3 +324,5 @@ betavariate = _inst.betavariate
 paretovariate = _inst.paretovariate
 weibullvariate = _inst.weibullvariate
 getrandbits = _inst.getrandbits
+getstate = _inst.getstate
+setstate = _inst.setstate

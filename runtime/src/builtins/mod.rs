@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod bytes;
+pub mod bytes_text;
 pub mod classes;
 pub mod codecs;
 pub mod format;
@@ -81,6 +82,7 @@ pub fn install(vm: &Vm) {
     slots::install();
     numbers::install();
     bytes::install();
+    bytes_text::install();
     let m = module::new_module("builtins", b.clone());
     vm.add_module("builtins", m);
 }

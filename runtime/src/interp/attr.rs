@@ -235,6 +235,10 @@ fn type_getattr(vm: &Vm, obj: &Value, t: &crate::objects::TypeObject, name: &Val
             crate::objects::function::new_builtin("mro", type_mro),
             obj.clone(),
         )),
+        "__subclasses__" => Some(crate::objects::function::new_bound_method(
+            crate::objects::function::new_builtin("__subclasses__", type_subclasses),
+            obj.clone(),
+        )),
         _ => None,
     })
 }
@@ -249,6 +253,25 @@ fn with_traceback(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn type_mro(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = args.first().and_then(as_type).ok_or_else(|| PyErr::new(exc().type_error, "mro() needs a type"))?;
     Ok(crate::objects::list::new_list(t.mro().to_vec()))
+}
+
+/// `cls.__subclasses__()`: the direct subclasses, in creation order. The
+/// type keeps every type with it in its MRO (for version-tag invalidation);
+/// the direct ones are those that name it in `__bases__`.
+fn type_subclasses(_vm: &Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let this = args.first().filter(|v| as_type(v).is_some());
+    let (Some(this), Some(t)) = (this, this.and_then(as_type)) else {
+        return Err(PyErr::new(exc().type_error, "__subclasses__() needs a type"));
+    };
+    let direct = unsafe { &*t.subclasses.get() }
+        .iter()
+        .map(|&p| unsafe { Value::from_ptr_incref(p) })
+        .filter(|sub| {
+            let bases = as_type(sub).map(|s| s.bases());
+            bases.is_some_and(|b| crate::objects::tuple::items(&b).iter().any(|x| x.is(this)))
+        })
+        .collect();
+    Ok(crate::objects::list::new_list(direct))
 }
 
 /// Attributes that built-in objects expose without a dict entry.

@@ -8,6 +8,8 @@ use crate::objects::int_ops::{self, Int};
 use crate::objects::{bool_val, dict, float, int, module, str as pystr, Value};
 use crate::vm::Vm;
 
+mod gamma;
+
 pub fn create(vm: &Vm) -> PyResult<Value> {
     let d = dict::new_dict();
     let set = |k: &str, v: Value| dict::set_str(&d, pystr::intern(k), v);
@@ -62,8 +64,6 @@ mod libm {
     extern "C" {
         fn erf(x: f64) -> f64;
         fn erfc(x: f64) -> f64;
-        fn tgamma(x: f64) -> f64;
-        fn lgamma(x: f64) -> f64;
         fn remainder(x: f64, y: f64) -> f64;
         fn nextafter(x: f64, y: f64) -> f64;
     }
@@ -74,23 +74,6 @@ mod libm {
 
     pub fn erfc_(x: f64) -> f64 {
         unsafe { erfc(x) }
-    }
-
-    /// Poles (0 and negative integers) are domain errors, as in CPython.
-    pub fn gamma_(x: f64) -> f64 {
-        if x <= 0.0 && x == x.floor() {
-            f64::NAN
-        } else {
-            unsafe { tgamma(x) }
-        }
-    }
-
-    pub fn lgamma_(x: f64) -> f64 {
-        if x <= 0.0 && x == x.floor() {
-            f64::NAN
-        } else {
-            unsafe { lgamma(x) }
-        }
     }
 
     pub fn remainder_(x: f64, y: f64) -> f64 {
@@ -140,8 +123,8 @@ unary! {
     exp2: "exp2" => f64::exp2, true;
     erf: "erf" => libm::erf_, false;
     erfc: "erfc" => libm::erfc_, false;
-    gamma: "gamma" => libm::gamma_, true;
-    lgamma: "lgamma" => libm::lgamma_, true;
+    gamma: "gamma" => gamma::gamma, true;
+    lgamma: "lgamma" => gamma::lgamma, true;
 }
 
 /// `remainder(x, y)`: IEEE 754 remainder (the nearest multiple, ties even).

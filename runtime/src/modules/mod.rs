@@ -4,6 +4,7 @@
 //! in Rust (`native_module`), standard-library modules written in Python
 //! and embedded in the binary (`stdlib`), and `.py` files on `sys.path`.
 
+pub mod hashlib;
 pub mod import;
 pub mod io;
 pub mod math;
@@ -37,6 +38,7 @@ pub fn native_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "math" => math::create(vm),
         "time" => time::create(vm),
         "_random" => random::create(vm),
+        "_hashlib" => hashlib::create(vm),
         "os" => os::create(vm),
         _ => return None,
     })

@@ -8,7 +8,7 @@ use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::{new_builtin, NativeFn};
 use crate::objects::int_ops::Int;
 use crate::objects::opaque::{new_opaque, with_state};
-use crate::objects::{dict, float, int, is_none, module, none, str as pystr, types, Value};
+use crate::objects::{dict, float, int, is_none, module, none, str as pystr, tuple, types, Value};
 use crate::vm::Vm;
 
 const N: usize = 624;
@@ -116,17 +116,9 @@ fn seed_value(vm: &Vm, v: Option<&Value>) -> PyResult<Mt> {
         Some(v) if is_none(v) => Ok(seed_from_int(&Int::from_u64(time_seed()))),
         Some(v) => match int::as_int(v) {
             Some(i) => Ok(seed_from_int(&i)),
-            None => {
-                // CPython hashes other seeds (version 2 uses SHA-512 of str
-                // and bytes); pyfast seeds str by its characters' code points.
-                if let Some(s) = pystr::as_str(v) {
-                    let mut key: Vec<u32> = s.chars().map(|c| c as u32).collect();
-                    key.push(s.chars().count() as u32);
-                    return Ok(Mt::init_by_array(&key));
-                }
-                let h = ops::hash(vm, v)?;
-                Ok(seed_from_int(&Int::from_i64(h)))
-            }
+            // random.py turns str and bytes into ints first, as CPython's
+            // Random.seed does; anything else is seeded by its hash.
+            None => Ok(seed_from_int(&Int::from_i64(ops::hash(vm, v)?))),
         },
     }
 }
@@ -198,8 +190,56 @@ fn getrandbits(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(int::from_ibig(v))
 }
 
-const FUNCTIONS: &[(&str, NativeFn)] =
-    &[("new", new_state), ("seed", seed), ("random", random), ("getrandbits", getrandbits)];
+/// `_random.getstate(state)`: the 624 words and the position, as the
+/// tuple of 625 ints CPython's `getstate()` carries.
+fn getstate(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("getstate", args, kw);
+    a.expect(1, 1)?;
+    let items = with_mt(state_arg(&a)?, |mt| {
+        let mut v: Vec<Value> = mt.state.iter().map(|&w| int::from_i64(w as i64)).collect();
+        v.push(int::from_i64(mt.index as i64));
+        v
+    })?;
+    Ok(tuple::new_tuple(items))
+}
+
+/// `_random.setstate(state, words)`: the inverse of `getstate`, with
+/// CPython's checks and messages.
+fn setstate(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("setstate", args, kw);
+    a.expect(2, 2)?;
+    if tuple::as_tuple(&a.pos[1]).is_none() {
+        return Err(type_error("state vector must be a tuple"));
+    }
+    let items = tuple::items(&a.pos[1]);
+    if items.len() != N + 1 {
+        return Err(PyErr::new(exc().value_error, "state vector is the wrong size"));
+    }
+    let mut words = [0u32; N];
+    for (w, v) in words.iter_mut().zip(items) {
+        let i = int::as_int(v).ok_or_else(|| type_error("state vector items must be integers"))?;
+        *w = u32::try_from(&i.to_ibig())
+            .map_err(|_| PyErr::new(exc().overflow_error, "Python int too large to convert to C unsigned long"))?;
+    }
+    let index = ops::index_value(&items[N])?;
+    if !(0..=N as i64).contains(&index) {
+        return Err(PyErr::new(exc().value_error, "invalid state"));
+    }
+    with_mt(state_arg(&a)?, |mt| {
+        mt.state = words;
+        mt.index = index as usize;
+    })?;
+    Ok(none())
+}
+
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("new", new_state),
+    ("seed", seed),
+    ("random", random),
+    ("getrandbits", getrandbits),
+    ("getstate", getstate),
+    ("setstate", setstate),
+];
 
 pub fn create(_vm: &Vm) -> PyResult<Value> {
     let d = dict::new_dict();

@@ -11,6 +11,7 @@ const MODULES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("../../lib/dataclasses.py")),
     ("enum", include_str!("../../lib/enum.py")),
     ("functools", include_str!("../../lib/functools.py")),
+    ("hashlib", include_str!("../../lib/hashlib.py")),
     ("heapq", include_str!("../../lib/heapq.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
     ("io", include_str!("../../lib/io.py")),

@@ -237,11 +237,8 @@ pub fn split(data: &[u8], sep: Option<&[u8]>, maxsplit: i64) -> Vec<Vec<u8>> {
                     break;
                 }
                 if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    let mut end = data.len();
-                    while end > i && is_space(data[end - 1]) {
-                        end -= 1;
-                    }
-                    out.push(data[i..end].to_vec());
+                    // The rest, trailing whitespace included, as CPython.
+                    out.push(data[i..].to_vec());
                     break;
                 }
                 let start = i;

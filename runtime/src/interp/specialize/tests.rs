@@ -7,7 +7,9 @@ use crate::objects::function::as_function;
 use crate::objects::{dict, str as pystr, Value};
 use crate::vm::{Config, Vm};
 
-use super::expansion::{expansion, Rec, Step, When, RECORDING};
+use super::expansion::expansion;
+#[cfg(debug_assertions)]
+use super::expansion::{Rec, Step, When, RECORDING};
 
 /// Run `src` as a module at tier 1; its globals.
 fn run(vm: &Vm, src: &str) -> Value {

@@ -1,0 +1,16 @@
+# The ASCII text methods of bytes/bytearray: rsplit, padding, case, splitlines, translate.
+for b in [b"a b  c", bytearray(b" x  y z "), b"", b"a,b,,c"]:
+    print(b.rsplit(), b.rsplit(None, 1), b.rsplit(b","), b.rsplit(b",", 1), b.rsplit(maxsplit=0))
+print(b"ab".center(6, b"*"), b"ab".center(7), b"abc".center(6, b"-"), b"hello world".title(), b"abc".ljust(5), b"x".zfill(3), b"-42".zfill(5), b"+".zfill(3))
+print(b"ab\tc\n\td".expandtabs(4), b"a\tb".expandtabs(), b"a\tb".expandtabs(0), b"hello World".swapcase())
+print(b"x\r\ny\nz\r".splitlines(True), b"x\r\ny\n\nz".splitlines(), bytearray(b"q\nw").splitlines())
+t = bytes.maketrans(b"ab", b"xy"); print(b"abc".translate(t), b"abc".translate(None, b"b"), bytearray(b"aab").translate(t, delete=b"a"))
+print(b"They're bill's".title(), b"aBC".capitalize(), b"Ab Cd".istitle(), b"AB".istitle(), b"".istitle(), b"\x80".isascii(), b"x".isascii())
+print(b"prefix-x".removeprefix(b"prefix-"), b"x.py".removesuffix(b".py"), b"x".removesuffix(b"y"), b"a.b.c".rpartition(b"."), b"abc".rpartition(b"x"))
+try: b"a".center(3, b"ab")
+except TypeError as e: print(e)
+try: b"a".translate(b"x")
+except ValueError as e: print(e)
+try: bytes.maketrans(b"a", b"")
+except ValueError as e: print(e)
+print(bytearray.maketrans(b"a", b"b")[97], type(bytearray(b"a").title()).__name__)
