@@ -321,8 +321,7 @@ impl Session {
         match self.rt.block_on(c.set_breakpoint(req)) {
             Ok(r) => {
                 let b = r.into_inner().breakpoint.unwrap_or_default();
-                let pending = if b.verified { "" } else { " (pending: no loaded code has it yet)" };
-                println!("Breakpoint {} at {}{pending}", b.id, render::breakpoint_where(&b));
+                println!("{}", render::breakpoint_set(&b));
                 if b.temporary {
                     self.temporary.insert(b.id, b);
                 }
