@@ -32,7 +32,7 @@ def fields(obj):
     return tuple(obj.__dataclass_fields__.values())
 
 
-def _process(cls, init, repr_, eq, order, frozen):
+def _process(cls, init, repr_, eq, order, frozen, match_args=True):
     annotations = cls.__dict__.get('__annotations__', {})
     flds = {}
     for base in reversed(cls.__mro__[1:]):
@@ -49,6 +49,8 @@ def _process(cls, init, repr_, eq, order, frozen):
         flds[name] = f
     cls.__dataclass_fields__ = flds
     field_list = list(flds.values())
+    if match_args and '__match_args__' not in cls.__dict__:
+        cls.__match_args__ = tuple(f.name for f in field_list if f.init)
 
     if init:
         seen_default = False
@@ -143,9 +145,10 @@ def _process(cls, init, repr_, eq, order, frozen):
     return cls
 
 
-def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False):
+def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False,
+              match_args=True):
     def wrap(c):
-        return _process(c, init, repr, eq, order, frozen)
+        return _process(c, init, repr, eq, order, frozen, match_args)
     if cls is None:
         return wrap
     return wrap(cls)

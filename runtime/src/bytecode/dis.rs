@@ -60,6 +60,10 @@ fn has_arg(op: Opcode) -> bool {
     !matches!(
         op,
         NOP | POP_TOP
+            | GET_LEN
+            | MATCH_SEQUENCE
+            | MATCH_MAPPING
+            | MATCH_KEYS
             | PUSH_NULL
             | END_FOR
             | RETURN_VALUE

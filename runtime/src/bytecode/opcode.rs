@@ -155,6 +155,18 @@ opcodes! {
     UNPACK_SEQUENCE,
     /// `(seq -- ...)` arg = before | after << 8: unpack with a starred list.
     UNPACK_EX,
+    /// `(v -- v len(v))`
+    GET_LEN,
+    /// `(subject -- subject bool)` whether a sequence pattern applies.
+    MATCH_SEQUENCE,
+    /// `(subject -- subject bool)` whether a mapping pattern applies.
+    MATCH_MAPPING,
+    /// `(subject keys -- subject keys values)` values: a tuple of the values
+    /// of `keys` (a tuple) in subject, or None when one is missing.
+    MATCH_KEYS,
+    /// `(subject cls names -- attrs)` arg = number of positional
+    /// sub-patterns; attrs: a tuple of the attributes, or None.
+    MATCH_CLASS,
     /// `(v -- iter(v))`
     GET_ITER,
     /// `(iter -- iter next)`; when exhausted, jump to arg (an END_FOR).
@@ -718,6 +730,8 @@ impl Opcode {
             PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_CLOSURE | LOAD_DEREF | LOAD_NAME
             | LOAD_ASSERTION_ERROR | IMPORT_FROM | LOAD_BUILD_CLASS | LOAD_LOCALS | PUSH_EXC_INFO | BEFORE_WITH
             | WITH_EXCEPT_START => 1,
+            GET_LEN | MATCH_SEQUENCE | MATCH_MAPPING | MATCH_KEYS => 1,
+            MATCH_CLASS => -2,
             LOAD_FAST_LOAD_FAST => 2,
             STORE_FAST_STORE_FAST => -2,
             STORE_FAST_LOAD_FAST => 0,

@@ -640,7 +640,7 @@ impl<'a> Compiler<'a> {
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
-            Stmt::Match(m) => Err(SyntaxErr::new("match statements are not supported yet", m.range)),
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {

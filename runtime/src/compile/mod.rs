@@ -24,6 +24,7 @@ mod error;
 mod expr;
 mod flowgraph;
 mod parse_error;
+mod pattern;
 mod prescan;
 mod source;
 mod symtable;

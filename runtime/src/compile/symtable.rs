@@ -325,6 +325,59 @@ impl Builder {
         Ok(())
     }
 
+    /// The names a `case` pattern binds, and the expressions it evaluates.
+    fn visit_pattern(&mut self, p: &ast::Pattern) -> Result<(), SyntaxErr> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.visit_expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for q in &s.patterns {
+                    self.visit_pattern(q)?;
+                }
+            }
+            P::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.visit_expr(k)?;
+                }
+                for q in &m.patterns {
+                    self.visit_pattern(q)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.add_def(r.as_str(), def::LOCAL, r.range)?;
+                }
+            }
+            P::MatchClass(c) => {
+                self.visit_expr(&c.cls)?;
+                for q in &c.arguments.patterns {
+                    self.visit_pattern(q)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.visit_pattern(&k.pattern)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.add_def(n.as_str(), def::LOCAL, n.range)?;
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(q) = &a.pattern {
+                    self.visit_pattern(q)?;
+                }
+                if let Some(n) = &a.name {
+                    self.add_def(n.as_str(), def::LOCAL, n.range)?;
+                }
+            }
+            P::MatchOr(o) => {
+                for q in &o.patterns {
+                    self.visit_pattern(q)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn add_def(&mut self, name: &str, flag: u32, range: TextRange) -> Result<(), SyntaxErr> {
         let c = self.cur();
         self.add_def_in(c, name, flag, range)
@@ -518,7 +571,14 @@ impl Builder {
                 }
             }
             Stmt::Match(m) => {
-                return Err(SyntaxErr::new("match statements are not supported yet", m.range));
+                self.visit_expr(&m.subject)?;
+                for case in &m.cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.visit_expr(g)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
             }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {

@@ -506,7 +506,11 @@ fn error_messages_and_positions() {
         ("x = '''abc\n\n", "unterminated triple-quoted string literal (detected at line 2)", 1, 5),
         ("x = 0b2\n", "invalid digit '2' in binary literal", 1, 7),
         ("x = €\n", "invalid character '€' (U+20AC)", 1, 5),
-        ("match x:\n  case 1: pass\n", "match statements are not supported yet", 1, 1),
+        ("match x:\n  case y: pass\n  case 1: pass\n", "name capture 'y' makes remaining patterns unreachable", 2, 8),
+        ("match x:\n  case _: pass\n  case 1: pass\n", "wildcard makes remaining patterns unreachable", 2, 8),
+        ("match x:\n  case [a, b] | [a]: pass\n", "alternative patterns bind different names", 2, 17),
+        ("match x:\n  case [*a, *b]: pass\n", "multiple starred names in sequence pattern", 2, 8),
+        ("match x:\n  case C(a=1, a=2): pass\n", "attribute name repeated in class pattern: a", 2, 17),
         ("async def f(): pass\n", "async functions are not supported yet", 1, 1),
     ];
     for &(src, msg, line, col) in cases {

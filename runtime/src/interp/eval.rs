@@ -897,6 +897,28 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                             push!(v);
                         }
                     }
+                    Opcode::GET_LEN => {
+                        let n = t!(ops::len(vm, top!()));
+                        push!(int::from_i64(n as i64));
+                    }
+                    Opcode::MATCH_SEQUENCE => {
+                        let b = super::pattern::is_sequence(top!());
+                        push!(bool_val(b));
+                    }
+                    Opcode::MATCH_MAPPING => {
+                        let b = super::pattern::is_mapping(top!());
+                        push!(bool_val(b));
+                    }
+                    Opcode::MATCH_KEYS => {
+                        let values = t!(super::pattern::match_keys(vm, peek!(2), top!()));
+                        push!(values);
+                    }
+                    Opcode::MATCH_CLASS => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        push!(t!(super::pattern::match_class(vm, &subject, &cls, arg, &names)));
+                    }
                     Opcode::GET_ITER => {
                         let it = t!(ops::get_iter(vm, top!()));
                         drop(pop!());

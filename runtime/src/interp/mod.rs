@@ -9,6 +9,7 @@ pub mod frame_locals;
 pub mod gen;
 pub mod invalidate;
 pub mod ops;
+pub mod pattern;
 pub mod specialize;
 pub mod tier_state;
 pub mod traceback;

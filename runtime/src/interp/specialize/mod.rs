@@ -231,7 +231,7 @@ fn consumed_inputs(op: Opcode, arg: u32) -> usize {
     use Opcode::*;
     match op {
         BINARY_OP | BINARY_SUBSCR | COMPARE_OP | CONTAINS_OP | STORE_ATTR | IS_OP | SEND => 2,
-        STORE_SUBSCR => 3,
+        STORE_SUBSCR | MATCH_CLASS => 3,
         TO_BOOL | FOR_ITER | UNPACK_SEQUENCE | LOAD_ATTR | POP_TOP | STORE_FAST | RETURN_VALUE | UNARY_NEGATIVE
         | UNARY_NOT | UNARY_INVERT | GET_ITER | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
         | POP_JUMP_IF_NOT_NONE => 1,
