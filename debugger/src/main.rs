@@ -10,6 +10,8 @@
 
 mod client;
 mod commands;
+mod interrupt;
+mod pretty;
 mod procs;
 mod render;
 mod repl;
@@ -158,7 +160,13 @@ fn run(args: &SessionArgs, program: &[String]) -> i32 {
         .and_then(|p| p.parent().map(|d| d.join("pyfast")))
         .filter(|p| p.exists())
         .unwrap_or_else(|| "pyfast".into());
-    let mut child = match std::process::Command::new(&pyfast).arg("--inspect-wait").args(program).spawn() {
+    // Its own process group: Ctrl-C at the terminal reaches only the
+    // debugger (which pauses the program), not the program as a
+    // KeyboardInterrupt.
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(&pyfast);
+    cmd.arg("--inspect-wait").args(program).process_group(0);
+    let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => {
             eprintln!("pyfast-dbg: cannot start {}: {e}", pyfast.display());

@@ -34,6 +34,13 @@ pub fn breakpoint_where(b: &v1::Breakpoint) -> String {
     }
 }
 
+/// What `break` says about a breakpoint it set, as pdb does; one that no
+/// loaded code has yet says so once.
+pub fn breakpoint_set(b: &v1::Breakpoint) -> String {
+    let pending = if b.verified || b.file.is_empty() { "" } else { " (pending: no loaded code has it yet)" };
+    format!("Breakpoint {} at {}{pending}", b.id, breakpoint_where(b))
+}
+
 /// pdb's `break` table.
 pub fn breakpoint_table(bps: &[v1::Breakpoint]) -> Vec<String> {
     if bps.is_empty() {
@@ -129,6 +136,16 @@ mod tests {
         assert_eq!(listing_line(5, "    a, b = b, a + b\n", false, true), "  5  ->\t    a, b = b, a + b");
         assert_eq!(listing_line(12, "x", true, false), " 12 B\tx");
         assert_eq!(listing_line(1234, "x", false, false), "1234 \tx");
+    }
+
+    #[test]
+    fn a_pending_breakpoint_says_so_once() {
+        let by_name = v1::Breakpoint { id: 1, function: "later".into(), ..Default::default() };
+        assert_eq!(breakpoint_set(&by_name), "Breakpoint 1 at function later (not loaded yet)");
+        let by_line = v1::Breakpoint { id: 2, file: "/t/m.py".into(), line: 3, ..Default::default() };
+        assert_eq!(breakpoint_set(&by_line), "Breakpoint 2 at /t/m.py:3 (pending: no loaded code has it yet)");
+        let bound = v1::Breakpoint { verified: true, ..by_line };
+        assert_eq!(breakpoint_set(&bound), "Breakpoint 2 at /t/m.py:3");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::client::Client;
 use crate::commands::{self, Command, ListArg};
-use crate::render;
+use crate::interrupt::{Catching, Interrupts};
+use crate::{pretty, render};
 
 /// Longest repr `p` asks for.
 const PRINT_REPR_LEN: u32 = 20_000;
@@ -29,14 +30,15 @@ pub struct Session {
     /// Where a plain `list` continues.
     list_next: Option<(String, u32)>,
     displays: Vec<(String, Option<String>)>,
+    /// Temporary breakpoints set here and not hit yet.
+    temporary: HashMap<u32, v1::Breakpoint>,
     exited: Option<i32>,
     /// Commands that failed (the exit status of scripted mode).
     pub failures: u32,
     /// Local names of the current frame, for completion.
     names: Arc<Mutex<Vec<String>>>,
-    /// SIGINT while the program runs (one listener for the whole session,
-    /// so no Ctrl-C falls between two waits).
-    sigint: Option<tokio::signal::unix::Signal>,
+    /// Ctrl-C while the program runs.
+    interrupts: Option<Interrupts>,
 }
 
 /// What a command asks of the loop.
@@ -56,12 +58,12 @@ fn status_text(s: &tonic::Status) -> String {
 
 impl Session {
     pub fn new(rt: tokio::runtime::Runtime, client: Client, events: UnboundedReceiver<v1::Event>) -> Session {
-        let sigint = {
+        let interrupts = {
             let _in_runtime = rt.enter();
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()).ok()
+            Interrupts::new().ok()
         };
         Session {
-            sigint,
+            interrupts,
             rt,
             client,
             events,
@@ -70,6 +72,7 @@ impl Session {
             sources: HashMap::new(),
             list_next: None,
             displays: Vec::new(),
+            temporary: HashMap::new(),
             exited: None,
             failures: 0,
             names: Arc::new(Mutex::new(Vec::new())),
@@ -93,22 +96,29 @@ impl Session {
         }
         let mut c = self.client.clone();
         match self.rt.block_on(c.pause(v1::PauseRequest {})) {
-            Ok(_) => self.wait_stop(),
+            Ok(_) => self.wait_stop(None),
             Err(e) => self.fail(status_text(&e)),
         }
     }
 
+    /// Route Ctrl-C to the wait for the program (before resuming it, so
+    /// none falls between the resume and the wait).
+    fn catch_interrupts(&mut self) -> Option<Catching> {
+        self.interrupts.as_mut().map(|i| i.catch())
+    }
+
     /// Wait for the program to stop (or exit); Ctrl-C pauses it.
-    pub fn wait_stop(&mut self) {
+    pub fn wait_stop(&mut self, catching: Option<Catching>) {
+        let _catching = catching.or_else(|| self.catch_interrupts());
         let mut c = self.client.clone();
         let rt = &self.rt;
         let events = &mut self.events;
-        let sigint = &mut self.sigint;
+        let interrupts = &mut self.interrupts;
         let outcome = rt.block_on(async {
             loop {
                 let interrupted = async {
-                    match sigint.as_mut() {
-                        Some(s) => s.recv().await,
+                    match interrupts.as_mut() {
+                        Some(i) => i.recv().await,
                         None => std::future::pending().await,
                     }
                 };
@@ -127,6 +137,12 @@ impl Session {
         });
         match outcome {
             Some(Ok(stopped)) => {
+                // A temporary breakpoint is gone once hit (pdb says so first).
+                for id in &stopped.breakpoint_ids {
+                    if let Some(b) = self.temporary.remove(id) {
+                        println!("Deleted breakpoint {id} at {}", render::breakpoint_where(&b));
+                    }
+                }
                 if stopped.reason == v1::stopped::Reason::BreakpointCall as i32 {
                     println!("--breakpoint()--");
                 } else if stopped.reason == v1::stopped::Reason::Exception as i32 {
@@ -305,8 +321,10 @@ impl Session {
         match self.rt.block_on(c.set_breakpoint(req)) {
             Ok(r) => {
                 let b = r.into_inner().breakpoint.unwrap_or_default();
-                let pending = if b.verified { "" } else { " (pending: no loaded code has it yet)" };
-                println!("Breakpoint {} at {}{pending}", b.id, render::breakpoint_where(&b));
+                println!("{}", render::breakpoint_set(&b));
+                if b.temporary {
+                    self.temporary.insert(b.id, b);
+                }
             }
             Err(e) => self.fail(status_text(&e)),
         }
@@ -411,8 +429,21 @@ impl Session {
                     .unwrap_or(f.line);
                 self.list(&f.file.clone(), f.first_line, last, f.line);
             }
-            Command::Print(e) | Command::PrettyPrint(e) => match self.eval(&e, false, PRINT_REPR_LEN) {
+            Command::Print(e) => match self.eval(&e, false, PRINT_REPR_LEN) {
                 Ok(v) => println!("{}", v.map(|v| v.repr).unwrap_or_default()),
+                Err(msg) => self.fail(msg),
+            },
+            Command::PrettyPrint(e) => match self.eval(&e, false, PRINT_REPR_LEN) {
+                Ok(Some(mut v)) => {
+                    // Children are read by evaluating `(EXPR)[i]`: only for
+                    // an expression without calls, which evaluates alike again.
+                    if e.contains('(') {
+                        v.expression.clear();
+                    }
+                    let mut fetch = ChildFetcher { rt: &self.rt, client: self.client.clone(), frame: self.frame_ref() };
+                    println!("{}", pretty::pformat(&v, &mut fetch));
+                }
+                Ok(None) => println!(),
                 Err(msg) => self.fail(msg),
             },
             Command::Exec(stmt) => match self.eval(&stmt, true, PRINT_REPR_LEN) {
@@ -473,6 +504,7 @@ impl Session {
                     match self.rt.block_on(c.clear_breakpoint(req)) {
                         Ok(r) => {
                             for b in r.into_inner().cleared {
+                                self.temporary.remove(&b.id);
                                 println!("Deleted breakpoint {} at {}", b.id, render::breakpoint_where(&b));
                             }
                         }
@@ -522,8 +554,9 @@ impl Session {
                     Command::Until(l) => (Action::Until, l.unwrap_or(0)),
                     _ => (Action::Continue, 0),
                 };
+                let catching = self.catch_interrupts();
                 match self.resume(action, line) {
-                    Ok(()) if wait => self.wait_stop(),
+                    Ok(()) if wait => self.wait_stop(catching),
                     Ok(()) => {}
                     Err(e) => self.fail(e),
                 }
@@ -574,6 +607,34 @@ impl Session {
     }
 }
 
+/// Children for `pp`, page by page.
+struct ChildFetcher<'a> {
+    rt: &'a tokio::runtime::Runtime,
+    client: Client,
+    frame: Option<v1::FrameRef>,
+}
+
+impl pretty::Children for ChildFetcher<'_> {
+    fn children(&mut self, of: &v1::Variable) -> Option<Vec<v1::Variable>> {
+        let mut all = Vec::new();
+        loop {
+            let req = v1::GetChildrenRequest {
+                frame: self.frame,
+                expression: of.expression.clone(),
+                max_repr_len: PRINT_REPR_LEN,
+                start: all.len() as u64,
+                count: 10_000,
+            };
+            let page = self.rt.block_on(self.client.get_children(req)).ok()?.into_inner();
+            let got = page.children.len();
+            all.extend(page.children);
+            if got == 0 || all.len() as u64 >= page.total {
+                return Some(all);
+            }
+        }
+    }
+}
+
 /// rustyline completion: command names and the current frame's locals.
 pub struct Helper {
     pub names: Arc<Mutex<Vec<String>>>,
@@ -604,7 +665,8 @@ impl rustyline::highlight::Highlighter for Helper {}
 impl rustyline::validate::Validator for Helper {}
 impl rustyline::Helper for Helper {}
 
-/// The interactive loop.
+/// The interactive loop (one editor for the session, so keys typed ahead
+/// of a prompt are kept).
 pub fn interactive(session: &mut Session) {
     let mut editor = match rustyline::Editor::<Helper, rustyline::history::DefaultHistory>::new() {
         Ok(e) => e,

@@ -204,3 +204,82 @@ fn an_uncaught_exception_stops_where_it_was_raised() {
     assert_eq!(r.status, Some(1), "{}", r.describe());
     assert!(r.stderr.contains("ZeroDivisionError: division by zero"), "{}", r.describe());
 }
+
+const GENERATOR: &str = "\
+def gen(n):
+    for i in range(n):
+        yield i * 10
+    return
+
+def main():
+    table = {str(k): k for k in range(12)}
+    total = 0
+    for v in gen(3):
+        total += v
+    breakpoint()
+    print('total', total)
+
+main()
+";
+
+#[test]
+fn stepping_over_a_yield_stays_in_the_generator_as_pdb_does() {
+    let scratch = Scratch::new("dbg-gen");
+    let prog = scratch.file("prog.py", GENERATOR);
+    let p = prog.display().to_string();
+    let mut cmd = command(&dbg_bin(), &scratch);
+    cmd.arg("run");
+    for c in ["tbreak 3", "continue", "next", "p i", "next", "p i", "return", "p total", "pp table", "continue"] {
+        cmd.arg("-c").arg(c);
+    }
+    cmd.arg("--").arg("prog.py");
+    let r = run(cmd, TIMEOUT);
+    assert_eq!(r.status, Some(0), "{}", r.describe());
+    let table: String = {
+        let mut keys: Vec<String> = (0..12).map(|k: u32| k.to_string()).collect();
+        keys.sort();
+        let lines: Vec<String> = keys.iter().map(|k| format!("'{k}': {k}")).collect();
+        format!("{{{}}}", lines.join(",\n "))
+    };
+    assert_in_order(
+        &r.stdout,
+        &[
+            // pdb announces a temporary breakpoint's deletion when it is hit.
+            &format!("Deleted breakpoint 1 at {p}:3\n> {p}(3)gen()"),
+            // next at a yield: the caller runs until the generator resumes.
+            &format!("(Pdb) next\n> {p}(2)gen()\n-> for i in range(n):"),
+            "(Pdb) p i\n0\n",
+            &format!("(Pdb) next\n> {p}(3)gen()"),
+            "(Pdb) p i\n1\n",
+            // return: on through the yields, to the caller once the
+            // generator ended (where its `for` finds it exhausted).
+            &format!("(Pdb) return\n> {p}(9)main()"),
+            "(Pdb) p total\n30\n",
+            // pp: pprint's layout, keys sorted.
+            &format!("(Pdb) pp table\n{table}\n"),
+            "total 30\n",
+        ],
+    );
+}
+
+#[test]
+fn pythonbreakpoint_0_turns_breakpoint_off() {
+    let scratch = Scratch::new("dbg-pythonbreakpoint");
+    scratch.file("prog.py", GENERATOR);
+    for (env, stops) in [(None, true), (Some("0"), false)] {
+        let mut cmd = command(&dbg_bin(), &scratch);
+        if let Some(v) = env {
+            cmd.env("PYTHONBREAKPOINT", v);
+        }
+        cmd.arg("run");
+        // From the first line to breakpoint() (if it stops), then to the end.
+        for _ in 0..1 + u32::from(stops) {
+            cmd.args(["-c", "continue"]);
+        }
+        cmd.args(["--", "prog.py"]);
+        let r = run(cmd, TIMEOUT);
+        assert_eq!(r.status, Some(0), "{}", r.describe());
+        assert_eq!(r.stdout.contains("--breakpoint()--"), stops, "PYTHONBREAKPOINT={env:?}\n{}", r.describe());
+        assert!(r.stdout.contains("total 30\n"), "{}", r.describe());
+    }
+}

@@ -336,3 +336,22 @@ fn a_debugger_that_disconnects_while_paused_leaves_the_program_running() {
     assert_eq!(done.status, Some(0), "the program must run on after the debugger left\n{}", done.describe());
     assert_eq!(done.stdout, format!("ready\nfinished {}\n", (0..3000000u64).sum::<u64>()));
 }
+
+#[test]
+fn attach_says_why_it_cannot_attach() {
+    let scratch = Scratch::new("attach-errors");
+    // A pid nobody runs: a child's, once it has been reaped.
+    let mut gone = Command::new("true").spawn().expect("run true");
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    let mut sleeper = Command::new("sleep");
+    sleeper.arg("60");
+    let sleeper = Running::start(sleeper);
+    for (pid, why) in [(gone_pid, format!("no process {gone_pid}")), (sleeper.pid(), "\"sleep\", not pyfast".into())] {
+        let mut cmd = command(&dbg_bin(), &scratch);
+        cmd.arg("attach").arg(pid.to_string()).args(["--timeout", "1", "-c", "where"]);
+        let d = run(cmd, TIMEOUT);
+        assert_eq!(d.status, Some(2), "{}", d.describe());
+        assert!(d.stderr.contains(&why), "expected {why:?}: {}", d.describe());
+    }
+}

@@ -11,8 +11,11 @@ on first use into tests/bench/.cache; no benchmark source lives in the repo.
 `--inspect-overhead` measures what the inspection service costs: each
 benchmark runs on pyfast plainly, with the endpoint open (`--inspect`), and
 with a debugger attached that has a breakpoint in a function the timed code
-never calls (the shim's `_summary`, run after timing), and prints the time
-ratios against the plain run.
+never calls (the shim's `_summary`, run after timing), all at the first of
+`--tiers`, interleaved `-n` times, and prints the best-time ratios against
+the plain run; with `--instructions` it counts instructions under valgrind's
+callgrind instead (whole process, all threads), which the load of a shared
+machine does not disturb.
 """
 
 import argparse
@@ -65,34 +68,60 @@ def seconds_of(stderr: str):
     return None
 
 
+# `--instructions`: run pyfast under callgrind and measure instructions
+# (all threads, whole process) instead of seconds: unaffected by the load
+# of a shared machine, so one run per configuration is enough.
+CALLGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+MEASURE = {"prefix": []}
+
+
+def measure_of(stderr: str):
+    if MEASURE["prefix"]:
+        for line in stderr.splitlines():
+            if "Collected :" in line:
+                return float(line.split()[-1])
+        return None
+    return seconds_of(stderr)
+
+
 def run(cmd, script: Path, loops: int):
     env = dict(os.environ, PYPERF_SHIM_LOOPS=str(loops))
-    p = subprocess.run(cmd + [script.name], cwd=script.parent, capture_output=True, text=True, env=env, timeout=1800)
-    return p.returncode, p.stdout, seconds_of(p.stderr), p.stderr
+    p = subprocess.run(MEASURE["prefix"] + cmd + [script.name], cwd=script.parent, capture_output=True, text=True,
+                       env=env, timeout=3600)
+    return p.returncode, p.stdout, measure_of(p.stderr), p.stderr
 
 
-def run_with_breakpoint(pyfast: str, script: Path, loops: int):
+def run_with_breakpoint(pyfast: str, tier: str, script: Path, loops: int):
     """Run under pyfast-dbg with a breakpoint in `_summary` (not on the timed path)."""
     dbg = str(Path(pyfast).with_name("pyfast-dbg"))
     env = dict(os.environ, PYPERF_SHIM_LOOPS=str(loops))
-    child = subprocess.Popen([pyfast, "--inspect-wait", script.name], cwd=script.parent, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    xdg = tempfile.mkdtemp(prefix="pyfast-bench-xdg-")
+    env["XDG_RUNTIME_DIR"] = xdg
+    child = subprocess.Popen(MEASURE["prefix"] + [pyfast, "--tier", tier, "--inspect-wait", script.name],
+                             cwd=script.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     cmds = ["break _summary", "continue", "continue", "quit"]
-    args = [dbg, "attach", str(child.pid)] + [x for c in cmds for x in ("-c", c)]
-    time.sleep(0.05)
-    d = subprocess.run(args, capture_output=True, text=True, timeout=1800)
-    out, err = child.communicate(timeout=1800)
+    # By the socket, not `attach PID`: under valgrind the process is not
+    # "pyfast" to the debugger's /proc check. The endpoint opens at start.
+    sock = Path(xdg) / "pyfast" / f"{child.pid}.sock"
+    deadline = time.monotonic() + 600
+    while not sock.exists() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    args = [dbg, "connect", f"unix:{sock}"] + [x for c in cmds for x in ("-c", c)]
+    d = subprocess.run(args, capture_output=True, text=True, timeout=3600, env=env)
+    out, err = child.communicate(timeout=3600)
+    shutil.rmtree(xdg, ignore_errors=True)
     if d.returncode != 0:
         err += "\npyfast-dbg failed:\n" + d.stdout + d.stderr
-    return child.returncode, out, seconds_of(err), err
+    return child.returncode, out, measure_of(err), err
 
 
 def inspect_overhead(args, names, scripts):
     """Time each benchmark plain, with --inspect, and with an unrelated breakpoint."""
+    tier = args.tiers.split(",")[0]
     configs = [
-        ("plain", lambda s: run([args.pyfast, "--tier", args.tiers.split(",")[0]], s, args.loops)),
-        ("--inspect", lambda s: run([args.pyfast, "--tier", args.tiers.split(",")[0], "--inspect"], s, args.loops)),
-        ("breakpoint", lambda s: run_with_breakpoint(args.pyfast, s, args.loops)),
+        ("plain", lambda s: run([args.pyfast, "--tier", tier], s, args.loops)),
+        ("--inspect", lambda s: run([args.pyfast, "--tier", tier, "--inspect"], s, args.loops)),
+        ("breakpoint", lambda s: run_with_breakpoint(args.pyfast, tier, s, args.loops)),
     ]
     print(f"{'benchmark':<15}" + "".join(f" {c:>12}" for c, _ in configs) + f" {'endpoint':>9} {'bkpt':>7}")
     ratios = {c: [] for c, _ in configs[1:]}
@@ -100,8 +129,14 @@ def inspect_overhead(args, names, scripts):
     for name in names:
         best = {}
         outs = set()
+        # Interleaved (plain, --inspect, breakpoint, plain, ...), so a load
+        # that comes and goes on the machine hits every configuration alike.
+        runs = {c: [] for c, _ in configs}
+        for _ in range(args.n):
+            for c, f in configs:
+                runs[c].append(f(scripts[name]))
         for c, f in configs:
-            results = [f(scripts[name]) for _ in range(args.n)]
+            results = runs[c]
             ok = [r for r in results if r[0] == 0 and r[2] is not None]
             if not ok:
                 print(f"{name}: {c} failed:\n{results[-1][3]}")
@@ -117,11 +152,16 @@ def inspect_overhead(args, names, scripts):
         r1, r2 = best["--inspect"] / best["plain"], best["breakpoint"] / best["plain"]
         ratios["--inspect"].append(r1)
         ratios["breakpoint"].append(r2)
-        print(f"{name:<15}" + "".join(f" {best[c]:>11.3f}s" for c, _ in configs) + f" {r1:>9.3f} {r2:>7.3f}")
+        if MEASURE["prefix"]:
+            cells = "".join(f" {best[c] / 1e6:>11.1f}M" for c, _ in configs)
+        else:
+            cells = "".join(f" {best[c]:>11.3f}s" for c, _ in configs)
+        print(f"{name:<15}" + cells + f" {r1:>9.4f} {r2:>7.4f}")
     for c, rs in ratios.items():
         if rs:
             gm = math.exp(sum(math.log(r) for r in rs) / len(rs))
-            print(f"geometric mean time ratio {c} / plain: {gm:.3f}")
+            what = "instruction" if MEASURE["prefix"] else "time"
+            print(f"geometric mean {what} ratio {c} / plain: {gm:.4f}")
     return failures
 
 
@@ -135,13 +175,18 @@ def main():
     ap.add_argument("--pyfast-args", default="", help="extra arguments for pyfast, e.g. \"--inspect\"")
     ap.add_argument("--inspect-overhead", action="store_true",
                     help="time plain vs --inspect vs an attached debugger with an unrelated breakpoint")
+    ap.add_argument("--instructions", action="store_true",
+                    help="with --inspect-overhead: count instructions under callgrind instead of timing")
     args = ap.parse_args()
+    if args.instructions:
+        MEASURE["prefix"] = CALLGRIND
     tiers = [int(t) for t in args.tiers.split(",") if t]
     names = [b for b in BENCHMARKS if not args.only or b in args.only.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="pyfast-pyperformance-"))
     scripts = extract(wheel(), tmp)
     if args.inspect_overhead:
-        print(f"pyperformance {VERSION}; pyfast: {args.pyfast}; loops={args.loops}; best of {args.n}")
+        unit = "instructions (callgrind)" if args.instructions else "seconds"
+        print(f"pyperformance {VERSION}; pyfast: {args.pyfast}; loops={args.loops}; best of {args.n}; {unit}")
         failures = inspect_overhead(args, names, scripts)
         shutil.rmtree(tmp, ignore_errors=True)
         sys.exit(1 if failures else 0)

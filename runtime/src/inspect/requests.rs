@@ -325,7 +325,11 @@ pub fn evaluate(vm: &Vm, req: v1::EvaluateRequest) -> Result<v1::EvaluateReply, 
         ..Default::default()
     };
     match r? {
-        Ok(v) => reply.value = Some(values::variable(vm, "", &v, max, String::new())),
+        Ok(v) => {
+            // An expression names its value (for GetChildren); a statement does not.
+            let expression = if as_expr { req.source.trim().to_string() } else { String::new() };
+            reply.value = Some(values::variable(vm, "", &v, max, expression))
+        }
         Err(e) => reply.exception = values::exception_text(vm, &e.0),
     }
     Ok(reply)

@@ -3,16 +3,17 @@
 //! objects are unique while held) and its depth on the stack.
 
 use crate::interp::frame::Frame;
-use crate::objects::frame_obj::frame_object;
+use crate::objects::frame_obj::{as_frame_obj, frame_object};
 use crate::objects::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StepKind {
     /// Stop at the next line anywhere.
     Into,
-    /// Stop at the next line of this frame, or of a caller once it returned.
+    /// Stop at the next line of this frame, or of a caller once it
+    /// returned (a generator's frame: once it ended, not when it yields).
     Over,
-    /// Stop once the frame returned, in its caller.
+    /// Stop once the frame returned (or the generator ended), in its caller.
     Out,
     /// Stop in this frame at a line greater than `line` (or >= a given
     /// target), or in a caller once it returned.
@@ -62,7 +63,10 @@ impl Step {
     /// `f` is a live frame.
     pub unsafe fn stops_at(&self, f: *mut Frame, line: u32) -> bool {
         let same = (*f).frame_obj.is(&self.frame_obj);
-        let returned = !same && depth_of(f) < self.depth;
+        // A generator that yielded is not done: as in pdb, "over" and
+        // "out" go on until it runs again (or ends).
+        let ended = as_frame_obj(&self.frame_obj).is_none_or(|o| o.live().is_none());
+        let returned = !same && depth_of(f) < self.depth && ended;
         match self.kind {
             StepKind::Into => true,
             StepKind::Over => same || returned,

@@ -4,8 +4,8 @@
 use pyfast_inspect_proto::v1;
 
 use crate::interp::{attr, ops};
-use crate::objects::typeobj::{layout_of, type_ptr_of};
-use crate::objects::{dict, list, set, str as pystr, tuple, types, Layout, Value};
+use crate::objects::typeobj::{layout_of, type_of, type_ptr_of};
+use crate::objects::{dict, instance, list, set, str as pystr, tuple, types, Layout, Value};
 use crate::vm::Vm;
 
 /// Longest repr when the client does not say.
@@ -112,14 +112,36 @@ pub fn exception_text(vm: &Vm, e: &Value) -> String {
     crate::interp::traceback::exception_only(vm, e).trim_end().to_string()
 }
 
+/// A plain instance's attributes (its slots, then its dict or inline
+/// values), read without materializing a dict: looking at an object must
+/// not change how the program's attribute accesses run.
+fn instance_attrs(v: &Value) -> Option<Vec<(Value, Value)>> {
+    if layout_of(v) != Layout::Object {
+        return None;
+    }
+    let inst = instance::as_instance(v)?;
+    let shape = &type_of(v).shape;
+    let slot_names = unsafe { &*shape.slot_names.get() };
+    let mut out: Vec<(Value, Value)> =
+        slot_names.iter().enumerate().filter_map(|(i, n)| Some((n.clone(), inst.slot(i)?))).collect();
+    let d = inst.dict_if_any();
+    if !d.is_null() {
+        out.extend(dict::as_dict(d)?.items());
+    } else {
+        out.extend(shape.keys().iter().filter_map(|k| Some((k.clone(), inst.get(k)?))));
+    }
+    Some(out)
+}
+
 /// Number of children a debugger can page through.
 pub fn child_count(v: &Value) -> u64 {
-    if let Some(items) = items_of(v) {
-        return items.len() as u64;
-    }
     match layout_of(v) {
+        Layout::List => list::as_list(v).map_or(0, |l| l.items().len() as u64),
+        Layout::Tuple => tuple::items(v).len() as u64,
+        Layout::Set => set::as_set(v).map_or(0, |s| s.len() as u64),
         Layout::Dict => dict::as_dict(v).map_or(0, |d| d.len() as u64),
         Layout::Str | Layout::Int | Layout::Float | Layout::Bool | Layout::None => 0,
+        Layout::Object => instance_attrs(v).map_or(0, |a| a.len() as u64),
         _ => attr::instance_dict(v).and_then(dict::as_dict).map_or(0, |d| d.len() as u64),
     }
 }
@@ -138,40 +160,61 @@ pub fn variable(vm: &Vm, name: &str, v: &Value, max: usize, expression: String) 
 }
 
 /// Children `start..start + count` of `v` (named `expr` in the frame), and
-/// how many there are.
+/// how many there are. Only the page's children are rendered, so paging
+/// through a huge container costs the page, not the container.
 pub fn children(vm: &Vm, v: &Value, expr: &str, start: usize, count: usize, max: usize) -> (Vec<v1::Variable>, u64) {
     let count = if count == 0 { 100 } else { count.min(MAX_PAGE) };
-    let named: Vec<(String, Value, String)> = if let Some(items) = items_of(v) {
-        let indexable = layout_of(v) != Layout::Set;
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, x)| {
-                let e = if indexable { format!("({expr})[{i}]") } else { String::new() };
-                (format!("[{i}]"), x, e)
-            })
-            .collect()
-    } else if let Some(d) = dict::as_dict(v) {
-        d.items()
-            .into_iter()
-            .map(|(k, x)| {
-                let kr = bounded_repr(vm, &k, 200).0;
-                (kr.clone(), x, format!("({expr})[{kr}]"))
-            })
-            .collect()
-    } else if let Some(d) = attr::instance_dict(v).and_then(dict::as_dict) {
-        d.items()
-            .into_iter()
-            .map(|(k, x)| {
-                let n = pystr::as_str(&k).unwrap_or("?").to_string();
-                let e = format!("({expr}).{n}");
-                (n, x, e)
-            })
-            .collect()
-    } else {
-        Vec::new()
+    let page = |n: usize| start.min(n)..start.saturating_add(count).min(n);
+    let (named, total): (Vec<(String, Value, String)>, usize) = match layout_of(v) {
+        Layout::List | Layout::Tuple => {
+            let items: Vec<Value> = match list::as_list(v) {
+                Some(l) => {
+                    let all = l.items();
+                    all[page(all.len())].to_vec()
+                }
+                None => {
+                    let all = tuple::items(v);
+                    all[page(all.len())].to_vec()
+                }
+            };
+            let first = start;
+            let named = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| (format!("[{}]", first + i), x, format!("({expr})[{}]", first + i)));
+            let total = child_count(v) as usize;
+            (named.collect(), total)
+        }
+        Layout::Set => {
+            let all = set::as_set(v).map(|s| s.entries()).unwrap_or_default();
+            let n = all.len();
+            let named = all.into_iter().skip(start).take(count).enumerate();
+            (named.map(|(i, (_, x))| (format!("[{}]", start + i), x, String::new())).collect(), n)
+        }
+        _ => {
+            let (pairs, attrs): (Vec<(Value, Value)>, bool) = if let Some(d) = dict::as_dict(v) {
+                (d.items(), false)
+            } else if let Some(a) = instance_attrs(v) {
+                (a, true)
+            } else if let Some(d) = attr::instance_dict(v).and_then(dict::as_dict) {
+                (d.items(), true)
+            } else {
+                (Vec::new(), false)
+            };
+            let n = pairs.len();
+            let named = pairs.into_iter().skip(start).take(count).map(|(k, x)| {
+                if attrs {
+                    let name = pystr::as_str(&k).unwrap_or("?").to_string();
+                    let e = format!("({expr}).{name}");
+                    (name, x, e)
+                } else {
+                    let kr = bounded_repr(vm, &k, 200).0;
+                    (kr.clone(), x, format!("({expr})[{kr}]"))
+                }
+            });
+            (named.collect(), n)
+        }
     };
-    let total = named.len() as u64;
-    let page = named.into_iter().skip(start).take(count).map(|(n, x, e)| variable(vm, &n, &x, max, e)).collect();
-    (page, total)
+    let page = named.into_iter().map(|(n, x, e)| variable(vm, &n, &x, max, e)).collect();
+    (page, total as u64)
 }
