@@ -46,25 +46,14 @@ def new(name, data=b"", **kwargs):
     return _Hash(name.lower(), data)
 
 
-def md5(data=b"", **kwargs):
-    return _Hash("md5", data)
+def _constructor(name):
+    def construct(data=b"", **kwargs):
+        return _Hash(name, data)
+    construct.__name__ = construct.__qualname__ = "openssl_" + name
+    return construct
 
 
-def sha1(data=b"", **kwargs):
-    return _Hash("sha1", data)
-
-
-def sha224(data=b"", **kwargs):
-    return _Hash("sha224", data)
-
-
-def sha256(data=b"", **kwargs):
-    return _Hash("sha256", data)
-
-
-def sha384(data=b"", **kwargs):
-    return _Hash("sha384", data)
-
-
-def sha512(data=b"", **kwargs):
-    return _Hash("sha512", data)
+# md5(), sha1(), sha224(), sha256(), sha384(), sha512()
+for _name in _SIZES:
+    globals()[_name] = _constructor(_name)
+del _name

@@ -104,6 +104,7 @@ fn save(rl: &mut rustyline::DefaultEditor, history: &Option<std::path::PathBuf>,
 
 /// Run one complete input; `Some(status)` when it raised SystemExit.
 fn run_input(vm: &Vm, globals: &Value, src: &str) -> Option<i32> {
+    let _ctrl_c = crate::signals::SigintToVm::new();
     let result = match compile_eval(src, FILENAME) {
         Ok(code) => eval::run_module_code(vm, code, globals).map(Some),
         Err(_) => match compile_exec(src, FILENAME) {

@@ -32,3 +32,36 @@ pub fn install(breaker: &std::sync::Arc<AtomicU32>) {
 pub fn take_sigint() -> bool {
     SIGINT_PENDING.swap(false, Ordering::SeqCst)
 }
+
+/// SIGINT goes to the eval breaker again until this is dropped, then back
+/// to whoever had it (the interactive prompt's line editor takes SIGINT
+/// while it lives; code typed at the prompt must still be interruptible).
+pub struct SigintToVm {
+    old: libc::sigaction,
+}
+
+impl SigintToVm {
+    pub fn new() -> SigintToVm {
+        let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_sigint as *const () as usize;
+            sa.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(libc::SIGINT, &sa, &mut old);
+        }
+        SigintToVm { old }
+    }
+}
+
+impl Default for SigintToVm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for SigintToVm {
+    fn drop(&mut self) {
+        unsafe { libc::sigaction(libc::SIGINT, &self.old, std::ptr::null_mut()) };
+    }
+}

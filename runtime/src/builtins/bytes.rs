@@ -383,16 +383,28 @@ fn replace(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn partition(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("partition", args, kw);
+    partition_at(args, kw, "partition", false)
+}
+
+pub(super) fn rpartition(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    partition_at(args, kw, "rpartition", true)
+}
+
+/// `partition`/`rpartition`: split at the first (last) `sep`; when it is
+/// missing, the bytes go in the first (last) part.
+fn partition_at(args: &[Value], kw: &[Value], name: &'static str, right: bool) -> PyResult<Value> {
+    let a = Args::new(name, args, kw);
     a.no_kwargs()?;
     a.expect(2, 2)?;
-    let data = recv(&a, "partition")?;
+    let data = recv(&a, name)?;
     let sep = bytes_arg(&a.pos[1])?;
     if sep.is_empty() {
         return Err(PyErr::new(exc().value_error, "empty separator"));
     }
-    let parts = match pybytes::find(data, sep, 0, data.len()) {
+    let found = if right { pybytes::rfind(data, sep, 0, data.len()) } else { pybytes::find(data, sep, 0, data.len()) };
+    let parts = match found {
         Some(i) => [data[..i].to_vec(), sep.to_vec(), data[i + sep.len()..].to_vec()],
+        None if right => [Vec::new(), Vec::new(), data.to_vec()],
         None => [data.to_vec(), Vec::new(), Vec::new()],
     };
     Ok(tuple::new_tuple(parts.into_iter().map(|p| like(&a, p)).collect()))

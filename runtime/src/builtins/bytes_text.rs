@@ -9,7 +9,7 @@ use crate::interp::ops;
 use crate::objects::bytes::{self as pybytes, as_bytes, new_of, result_type};
 use crate::objects::exception::{exc, PyErr, PyResult};
 use crate::objects::function::NativeFn;
-use crate::objects::{bool_val, is_none, list, tuple, types, Value};
+use crate::objects::{bool_val, is_none, list, types, Value};
 use crate::vm::Vm;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
@@ -24,7 +24,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("zfill", zfill),
     ("expandtabs", expandtabs),
     ("rsplit", rsplit),
-    ("rpartition", rpartition),
+    ("rpartition", super::bytes::rpartition),
     ("splitlines", splitlines),
     ("removeprefix", removeprefix),
     ("removesuffix", removesuffix),
@@ -244,22 +244,6 @@ fn rsplit(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let parts = pybytes::split(&rev, sep.as_deref(), maxsplit);
     let out = parts.into_iter().rev().map(|p| like(&a, p.into_iter().rev().collect())).collect();
     Ok(list::new_list(out))
-}
-
-fn rpartition(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("rpartition", args, kw);
-    a.no_kwargs()?;
-    a.expect(2, 2)?;
-    let d = recv(&a, "rpartition")?;
-    let sep = bytes_arg(&a.pos[1])?;
-    if sep.is_empty() {
-        return Err(PyErr::new(exc().value_error, "empty separator"));
-    }
-    let parts = match pybytes::rfind(d, sep, 0, d.len()) {
-        Some(i) => [d[..i].to_vec(), sep.to_vec(), d[i + sep.len()..].to_vec()],
-        None => [Vec::new(), Vec::new(), d.to_vec()],
-    };
-    Ok(tuple::new_tuple(parts.into_iter().map(|p| like(&a, p)).collect()))
 }
 
 /// Lines end at `\n`, `\r\n` or `\r` (only those, unlike `str`).
