@@ -31,16 +31,7 @@ print(fib(60))
 ";
 
 async fn unix_client(sock: &Path) -> InspectorClient<Channel> {
-    let sock = sock.to_path_buf();
-    let ch = tonic::transport::Endpoint::from_static("http://localhost")
-        .connect_with_connector(tower::service_fn(move |_: tonic::transport::Uri| {
-            let sock = sock.clone();
-            async move {
-                Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(tokio::net::UnixStream::connect(sock).await?))
-            }
-        }))
-        .await
-        .expect("connect to the socket");
+    let ch = inspect_support::unix_channel(sock).await;
     InspectorClient::new(ch)
 }
 

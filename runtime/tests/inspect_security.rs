@@ -48,16 +48,7 @@ impl tonic::service::Interceptor for Token {
 }
 
 async fn unix_client(sock: &Path) -> Client {
-    let sock = sock.to_path_buf();
-    let ch = tonic::transport::Endpoint::from_static("http://localhost")
-        .connect_with_connector(tower::service_fn(move |_: tonic::transport::Uri| {
-            let sock = sock.clone();
-            async move {
-                Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(tokio::net::UnixStream::connect(sock).await?))
-            }
-        }))
-        .await
-        .expect("connect to the socket");
+    let ch = inspect_support::unix_channel(sock).await;
     InspectorClient::with_interceptor(ch, Token(None))
         .max_decoding_message_size(64 << 20)
         .max_encoding_message_size(64 << 20)

@@ -236,3 +236,17 @@ pub fn python3_stdout(scratch: &Scratch, name: &str, source: &str) -> String {
 pub fn tiers() -> std::ops::RangeInclusive<u32> {
     0..=pyfast_runtime::MAX_TIER
 }
+
+/// A gRPC channel to the inspection endpoint at Unix socket `sock`.
+pub async fn unix_channel(sock: &Path) -> tonic::transport::Channel {
+    let sock = sock.to_path_buf();
+    tonic::transport::Endpoint::from_static("http://localhost")
+        .connect_with_connector(tower::service_fn(move |_: tonic::transport::Uri| {
+            let sock = sock.clone();
+            async move {
+                Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(tokio::net::UnixStream::connect(sock).await?))
+            }
+        }))
+        .await
+        .expect("connect to the socket")
+}
