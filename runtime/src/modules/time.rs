@@ -171,7 +171,7 @@ fn tm_tuple(tm: &libc::tm) -> Value {
         int::from_i64(tm.tm_yday as i64 + 1),
         int::from_i64(tm.tm_isdst as i64),
         pystr::new_str(&zone_name(tm)),
-        int::from_i64(tm.tm_gmtoff as i64),
+        int::from_i64(tm.tm_gmtoff),
     ])
 }
 
