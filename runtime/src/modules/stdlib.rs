@@ -11,6 +11,7 @@ const MODULES: &[(&str, &str)] = &[
     ("contextlib", include_str!("../../lib/contextlib.py")),
     ("copy", include_str!("../../lib/copy.py")),
     ("dataclasses", include_str!("../../lib/dataclasses.py")),
+    ("datetime", include_str!("../../lib/datetime.py")),
     ("enum", include_str!("../../lib/enum.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("hashlib", include_str!("../../lib/hashlib.py")),
