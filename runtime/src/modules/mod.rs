@@ -13,6 +13,7 @@ pub mod posix;
 pub mod random;
 pub mod re;
 pub mod stdlib;
+pub mod structs;
 pub mod sys;
 pub mod time;
 pub mod traceback;
@@ -49,6 +50,7 @@ pub fn native_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "_re" => re::create(vm),
         "posix" => posix::create(vm),
         "_traceback" => traceback::create(vm),
+        "_struct" => structs::create(vm),
         _ => return None,
     })
 }

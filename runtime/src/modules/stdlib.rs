@@ -30,6 +30,7 @@ const MODULES: &[(&str, &str)] = &[
     ("re", include_str!("../../lib/re.py")),
     ("stat", include_str!("../../lib/stat.py")),
     ("string", include_str!("../../lib/string.py")),
+    ("struct", include_str!("../../lib/struct.py")),
     ("textwrap", include_str!("../../lib/textwrap.py")),
     ("time", include_str!("../../lib/time.py")),
     ("traceback", include_str!("../../lib/traceback.py")),
