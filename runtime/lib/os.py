@@ -5,10 +5,11 @@ import posix
 import posixpath as path
 import sys as _sys
 from posix import (
-    F_OK, R_OK, W_OK, X_OK,
+    F_OK, R_OK, W_OK, X_OK, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK,
+    O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY, close, lseek, read, write,
     access, chdir, chmod, cpu_count, getcwd, getegid, geteuid, getgid, getpid, getppid, getuid,
     isatty, listdir, lstat, readlink, remove, rename, replace, rmdir, strerror, symlink, umask,
-    unlink, urandom, _exit,
+    unlink, urandom, utime, _exit,
 )
 
 name = "posix"
@@ -70,6 +71,16 @@ class stat_result(tuple):
 
     def __reduce__(self):
         return (stat_result, (self._raw,))
+
+
+def open(path, flags, mode=0o777, *, dir_fd=None):
+    """Open a file descriptor (low level; see the built-in open)."""
+    return posix.open(fspath(path), flags, mode)
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
 
 
 def fspath(p):
@@ -312,3 +323,20 @@ def get_exec_path(env=None):
 
 def getlogin():
     return environ.get("LOGNAME") or environ.get("USER") or ""
+
+
+class terminal_size(tuple):
+    """The (columns, lines) of a terminal."""
+
+    def __new__(cls, size):
+        return tuple.__new__(cls, tuple(size))
+
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%d, lines=%d)" % self
+
+
+def get_terminal_size(fd=1):
+    return terminal_size(posix.get_terminal_size(fd))

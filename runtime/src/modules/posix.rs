@@ -284,6 +284,137 @@ fn exit_now(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     unsafe { libc::_exit(code as libc::c_int) }
 }
 
+/// `utime(path, times=None, *, ns=None)`: set access and modification
+/// times (now when neither is given).
+fn utime(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("utime", args, kw);
+    a.only_kwargs(&["path", "times", "ns"])?;
+    a.expect(1, 2)?;
+    let p = path_arg(&a, 0, "path")?;
+    let times = a.get(1, "times").filter(|v| !crate::objects::is_none(v));
+    let ns = a.kw("ns");
+    if times.is_some() && ns.is_some() {
+        return Err(PyErr::new(exc().value_error, "utime: you may specify either 'times' or 'ns' but not both"));
+    }
+    let pair = |v: &Value, what: &str| -> PyResult<(Value, Value)> {
+        match tuple::as_tuple(v) {
+            Some(t) if t.items.len() == 2 => Ok((t.items[0].clone(), t.items[1].clone())),
+            _ => Err(type_error(format!("utime: '{what}' must be a tuple of two ints"))),
+        }
+    };
+    let stamps: Option<[libc::timespec; 2]> = if let Some(t) = times {
+        let (at, mt) = pair(t, "times")?;
+        let conv = |v: &Value| -> PyResult<libc::timespec> {
+            let f = crate::interp::ops::real_to_f64(vm, v)?
+                .ok_or_else(|| type_error("utime: 'times' must be a tuple of two numbers"))?;
+            let secs = f.floor();
+            Ok(libc::timespec { tv_sec: secs as libc::time_t, tv_nsec: ((f - secs) * 1e9) as libc::c_long })
+        };
+        Some([conv(&at)?, conv(&mt)?])
+    } else if let Some(n) = ns {
+        let (at, mt) = pair(n, "ns")?;
+        let conv = |v: &Value| -> PyResult<libc::timespec> {
+            let n = int::as_i64(v).ok_or_else(|| type_error("utime: 'ns' must be a tuple of two ints"))?;
+            Ok(libc::timespec { tv_sec: n.div_euclid(1_000_000_000), tv_nsec: n.rem_euclid(1_000_000_000) })
+        };
+        Some([conv(&at)?, conv(&mt)?])
+    } else {
+        None
+    };
+    let c = c_path(p)?;
+    let ptr = stamps.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
+    if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ptr, 0) } != 0 {
+        return Err(last_err(p));
+    }
+    Ok(none())
+}
+
+/// `get_terminal_size(fd=1)`: (columns, lines) of the terminal on `fd`.
+fn get_terminal_size(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("get_terminal_size", args, kw);
+    a.expect(0, 1)?;
+    let fd = int_arg(&a, 0, "fd", 1)?;
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    if unsafe { libc::ioctl(fd as libc::c_int, libc::TIOCGWINSZ, &mut ws) } != 0 {
+        return Err(super::io::os_error(&std::io::Error::last_os_error(), None));
+    }
+    Ok(tuple::new_tuple(vec![int::from_i64(ws.ws_col as i64), int::from_i64(ws.ws_row as i64)]))
+}
+
+/// `open(path, flags, mode=0o777)`: a file descriptor.
+fn open_fd(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("open", args, kw);
+    a.only_kwargs(&["path", "flags", "mode"])?;
+    a.expect(2, 3)?;
+    let p = path_arg(&a, 0, "path")?;
+    let flags = int_arg(&a, 1, "flags", 0)?;
+    let mode = int_arg(&a, 2, "mode", 0o777)?;
+    let c = c_path(p)?;
+    let fd = unsafe { libc::open(c.as_ptr(), flags as libc::c_int | libc::O_CLOEXEC, mode as libc::c_uint) };
+    if fd < 0 {
+        return Err(last_err(p));
+    }
+    Ok(int::from_i64(fd as i64))
+}
+
+fn fd_err() -> PyErr {
+    super::io::os_error(&std::io::Error::last_os_error(), None)
+}
+
+fn close_fd(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("close", args, kw);
+    a.expect(1, 1)?;
+    let fd = int_arg(&a, 0, "fd", -1)?;
+    if unsafe { libc::close(fd as libc::c_int) } != 0 {
+        return Err(fd_err());
+    }
+    Ok(none())
+}
+
+fn write_fd(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("write", args, kw);
+    a.expect(2, 2)?;
+    let fd = int_arg(&a, 0, "fd", -1)?;
+    let data = bytes::as_bytes(&a.pos[1]).ok_or_else(|| {
+        type_error(format!("a bytes-like object is required, not '{}'", crate::interp::ops::type_name(&a.pos[1])))
+    })?;
+    let n = unsafe { libc::write(fd as libc::c_int, data.as_ptr().cast(), data.len()) };
+    if n < 0 {
+        return Err(fd_err());
+    }
+    Ok(int::from_i64(n as i64))
+}
+
+fn read_fd(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("read", args, kw);
+    a.expect(2, 2)?;
+    let fd = int_arg(&a, 0, "fd", -1)?;
+    let n = int_arg(&a, 1, "length", 0)?;
+    if n < 0 {
+        return Err(PyErr::new(exc().value_error, "negative length"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    let got = unsafe { libc::read(fd as libc::c_int, buf.as_mut_ptr().cast(), buf.len()) };
+    if got < 0 {
+        return Err(fd_err());
+    }
+    buf.truncate(got as usize);
+    Ok(bytes::new_bytes(buf))
+}
+
+fn lseek_fd(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("lseek", args, kw);
+    a.expect(3, 3)?;
+    let fd = int_arg(&a, 0, "fd", -1)?;
+    let pos = int_arg(&a, 1, "position", 0)?;
+    let how = int_arg(&a, 2, "whence", 0)?;
+    let r = unsafe { libc::lseek(fd as libc::c_int, pos as libc::off_t, how as libc::c_int) };
+    if r < 0 {
+        return Err(fd_err());
+    }
+    Ok(int::from_i64(r))
+}
+
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("stat", stat),
     ("lstat", lstat),
@@ -314,6 +445,13 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("putenv", putenv),
     ("unsetenv", unsetenv),
     ("_exit", exit_now),
+    ("utime", utime),
+    ("open", open_fd),
+    ("close", close_fd),
+    ("read", read_fd),
+    ("write", write_fd),
+    ("lseek", lseek_fd),
+    ("get_terminal_size", get_terminal_size),
 ];
 
 pub fn create(_vm: &Vm) -> PyResult<Value> {
@@ -326,7 +464,23 @@ pub fn create(_vm: &Vm) -> PyResult<Value> {
         dict::set_str(&env, pystr::new_str(&k), s(v));
     }
     dict::set_str(&d, pystr::intern("environ"), env);
-    for (name, value) in [("F_OK", libc::F_OK), ("R_OK", libc::R_OK), ("W_OK", libc::W_OK), ("X_OK", libc::X_OK)] {
+    for (name, value) in [
+        ("F_OK", libc::F_OK),
+        ("R_OK", libc::R_OK),
+        ("W_OK", libc::W_OK),
+        ("X_OK", libc::X_OK),
+        ("O_RDONLY", libc::O_RDONLY),
+        ("O_WRONLY", libc::O_WRONLY),
+        ("O_RDWR", libc::O_RDWR),
+        ("O_CREAT", libc::O_CREAT),
+        ("O_EXCL", libc::O_EXCL),
+        ("O_TRUNC", libc::O_TRUNC),
+        ("O_APPEND", libc::O_APPEND),
+        ("O_NOFOLLOW", libc::O_NOFOLLOW),
+        ("O_CLOEXEC", libc::O_CLOEXEC),
+        ("O_DIRECTORY", libc::O_DIRECTORY),
+        ("O_NONBLOCK", libc::O_NONBLOCK),
+    ] {
         dict::set_str(&d, pystr::intern(name), int::from_i64(value as i64));
     }
     Ok(module::new_module("posix", d))
