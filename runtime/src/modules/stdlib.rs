@@ -13,6 +13,7 @@ const MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("../../lib/collections.py")),
     ("contextlib", include_str!("../../lib/contextlib.py")),
     ("copy", include_str!("../../lib/copy.py")),
+    ("csv", include_str!("../../lib/csv.py")),
     ("dataclasses", include_str!("../../lib/dataclasses.py")),
     ("datetime", include_str!("../../lib/datetime.py")),
     ("enum", include_str!("../../lib/enum.py")),
