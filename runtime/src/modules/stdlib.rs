@@ -18,6 +18,7 @@ const MODULES: &[(&str, &str)] = &[
     ("datetime", include_str!("../../lib/datetime.py")),
     ("enum", include_str!("../../lib/enum.py")),
     ("errno", include_str!("../../lib/errno.py")),
+    ("fractions", include_str!("../../lib/fractions.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("gc", include_str!("../../lib/gc.py")),
     ("hashlib", include_str!("../../lib/hashlib.py")),
