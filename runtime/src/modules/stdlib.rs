@@ -38,6 +38,7 @@ const MODULES: &[(&str, &str)] = &[
     ("re", include_str!("../../lib/re.py")),
     ("shutil", include_str!("../../lib/shutil.py")),
     ("stat", include_str!("../../lib/stat.py")),
+    ("statistics", include_str!("../../lib/statistics.py")),
     ("string", include_str!("../../lib/string.py")),
     ("struct", include_str!("../../lib/struct.py")),
     ("tempfile", include_str!("../../lib/tempfile.py")),
