@@ -36,6 +36,8 @@ const MODULES: &[(&str, &str)] = &[
     ("pprint", include_str!("../../lib/pprint.py")),
     ("random", include_str!("../../lib/random.py")),
     ("re", include_str!("../../lib/re.py")),
+    ("secrets", include_str!("../../lib/secrets.py")),
+    ("shlex", include_str!("../../lib/shlex.py")),
     ("shutil", include_str!("../../lib/shutil.py")),
     ("stat", include_str!("../../lib/stat.py")),
     ("statistics", include_str!("../../lib/statistics.py")),
@@ -47,6 +49,7 @@ const MODULES: &[(&str, &str)] = &[
     ("traceback", include_str!("../../lib/traceback.py")),
     ("types", include_str!("../../lib/types.py")),
     ("typing", include_str!("../../lib/typing.py")),
+    ("uuid", include_str!("../../lib/uuid.py")),
     ("warnings", include_str!("../../lib/warnings.py")),
 ];
 
