@@ -373,7 +373,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                 // A guard failed: the generic form runs now (`specialize::miss`).
                 macro_rules! deopt {
                     () => {{
-                        specialize::miss(code, pc - 1);
+                        specialize::miss(code, pc - 1, sp);
                         pc -= 1;
                         continue;
                     }};
@@ -1378,15 +1378,18 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::LOAD_GLOBAL_MODULE => run_expansion!(LOAD_GLOBAL_MODULE),
                     Opcode::LOAD_GLOBAL_BUILTIN => run_expansion!(LOAD_GLOBAL_BUILTIN),
                     Opcode::LOAD_ATTR_INSTANCE_VALUE => run_expansion!(LOAD_ATTR_INSTANCE_VALUE),
+                    Opcode::LOAD_ATTR_INSTANCE_VALUE_POLY => run_expansion!(LOAD_ATTR_INSTANCE_VALUE_POLY),
                     Opcode::LOAD_ATTR_WITH_HINT => run_expansion!(LOAD_ATTR_WITH_HINT),
                     Opcode::LOAD_ATTR_SLOT => run_expansion!(LOAD_ATTR_SLOT),
                     Opcode::LOAD_ATTR_MODULE => run_expansion!(LOAD_ATTR_MODULE),
                     Opcode::LOAD_ATTR_CLASS => run_expansion!(LOAD_ATTR_CLASS),
                     Opcode::LOAD_ATTR_METHOD_WITH_VALUES => run_expansion!(LOAD_ATTR_METHOD_WITH_VALUES),
+                    Opcode::LOAD_ATTR_METHOD_WITH_VALUES_POLY => run_expansion!(LOAD_ATTR_METHOD_WITH_VALUES_POLY),
                     Opcode::LOAD_ATTR_METHOD_NO_DICT => run_expansion!(LOAD_ATTR_METHOD_NO_DICT),
                     Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES),
                     Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_NO_DICT),
                     Opcode::STORE_ATTR_INSTANCE_VALUE => run_expansion!(STORE_ATTR_INSTANCE_VALUE),
+                    Opcode::STORE_ATTR_INSTANCE_VALUE_POLY => run_expansion!(STORE_ATTR_INSTANCE_VALUE_POLY),
                     Opcode::STORE_ATTR_WITH_HINT => run_expansion!(STORE_ATTR_WITH_HINT),
                     Opcode::STORE_ATTR_SLOT => run_expansion!(STORE_ATTR_SLOT),
                     Opcode::CALL_LEN => run_expansion!(CALL_LEN),

@@ -66,6 +66,29 @@ uop! {
 }
 
 uop! {
+    /// Deopt unless the top of the stack is a heap object whose type's
+    /// version tag is one of the four at `operand` (a `[u32; 4]`: the
+    /// type-version set of a polymorphic tier-1 form, in its inline cache;
+    /// unused entries repeat the first, and 0, "no tag", is never in it).
+    /// Tier 1 only: the set can change while the instruction's other cache
+    /// fields change with it, so a trace guards the one type it recorded
+    /// with `_GUARD_TYPE_VERSION` instead.
+    _GUARD_TYPE_VERSION_SET(1 -> 1) [OPERAND | DEOPT | PURE] |cx, oparg, operand| {
+        let w = cx.peek(1);
+        if !obj::is_heap(w) {
+            return Flow::Deopt;
+        }
+        let v = obj::type_version(obj::type_of(w));
+        let set = operand as *const u32;
+        if v == *set || v == *set.add(1) || v == *set.add(2) || v == *set.add(3) {
+            Flow::Continue
+        } else {
+            Flow::Deopt
+        }
+    }
+}
+
+uop! {
     /// `_GUARD_TYPE_VERSION` for the value under the top of the stack.
     _GUARD_NOS_TYPE_VERSION(2 -> 2) [OPARG | DEOPT | PURE] |cx, oparg, operand| {
         let w = cx.peek(2);

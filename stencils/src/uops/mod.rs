@@ -254,6 +254,7 @@ macro_rules! for_each_uop {
             bool::_TO_BOOL_NONE,
             bool::_REPLACE_WITH_TRUE,
             attr::_GUARD_TYPE_VERSION,
+            attr::_GUARD_TYPE_VERSION_SET,
             attr::_GUARD_NOS_TYPE_VERSION,
             attr::_CHECK_MANAGED_OBJECT_HAS_VALUES,
             attr::_LOAD_ATTR_INSTANCE_VALUE,

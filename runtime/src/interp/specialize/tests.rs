@@ -152,6 +152,8 @@ class C:
         return self.x
     def __getitem__(self, i):
         return i
+class C2(C):
+    pass
 import math
 def gen():
     yield 1
@@ -164,6 +166,7 @@ def work(n):
     st = {1, 2}
     lst = [1, 2, 3]
     c = C(1)
+    c2 = C2(2)
     pp = P()
     for i in range(n):
         t = t + i * 2 - 1
@@ -176,6 +179,9 @@ def work(n):
         d["b"] = i
         c.x = i
         pp.s = i
+        for o in (c, c2):
+            t += o.x + o.m()
+            o.x = i
         a, b = 1, 2
         x, y, z = (1, 2, 3)
         p, q = [1, 2]
@@ -248,6 +254,9 @@ work(30)
         Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES,
         Opcode::STORE_ATTR_INSTANCE_VALUE,
         Opcode::STORE_ATTR_SLOT,
+        Opcode::LOAD_ATTR_INSTANCE_VALUE_POLY,
+        Opcode::LOAD_ATTR_METHOD_WITH_VALUES_POLY,
+        Opcode::STORE_ATTR_INSTANCE_VALUE_POLY,
         Opcode::LOAD_GLOBAL_BUILTIN,
         Opcode::LOAD_GLOBAL_MODULE,
         Opcode::FOR_ITER_RANGE,
