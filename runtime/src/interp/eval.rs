@@ -432,9 +432,8 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         let func = ptr::read(callable_slot);
                         sp = callable_slot;
                         save_sp!();
-                        let new = vm.frames().push(func, Value::NULL, frame);
+                        let new = vm.frames().push_with_args(func, frame, $args_start, $nargs);
                         vm.depth.set(vm.depth.get() + 1);
-                        ptr::copy_nonoverlapping($args_start, (*new).localsplus(), $nargs);
                         enter_frame!(new);
                         continue;
                     }};

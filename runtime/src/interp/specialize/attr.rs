@@ -12,7 +12,7 @@ use crate::interp::attr::{binds, instance_dict, is_data_descriptor};
 use crate::objects::function::as_function;
 use crate::objects::instance::as_instance;
 use crate::objects::typeobj::{as_type, flags, TypeObject};
-use crate::objects::{descr, dict, module, str as pystr, type_of, type_ptr_of, types, Layout, Value};
+use crate::objects::{descr, dict, module, type_of, type_ptr_of, types, Layout, Value};
 
 use super::{cache, failed, keep_backoff, specialized, stats, type_version};
 use crate::bytecode::cache::VERSION_SET_SIZE;
@@ -28,7 +28,7 @@ fn is_nondescriptor(d: &Value) -> bool {
         | Layout::ClassMethod
         | Layout::StaticMethod
         | Layout::Member => false,
-        _ if t.has_flag(flags::HEAPTYPE) => t.lookup(&pystr::intern("__get__")).is_none(),
+        _ if t.has_flag(flags::HEAPTYPE) => t.lookup(&crate::interned!("__get__")).is_none(),
         _ => true,
     }
 }
@@ -36,7 +36,7 @@ fn is_nondescriptor(d: &Value) -> bool {
 /// Whether `t` resolves attributes its own way (`__getattribute__`).
 fn custom_getattribute(t: &TypeObject) -> bool {
     t.has_flag(flags::HEAPTYPE)
-        && t.lookup(&pystr::intern("__getattribute__")).is_some_and(|f| as_function(&f).is_some())
+        && t.lookup(&crate::interned!("__getattribute__")).is_some_and(|f| as_function(&f).is_some())
 }
 
 /// What a specialization found: the form and the cache fields it needs
@@ -65,9 +65,17 @@ fn apply(code: &CodeObj, index: usize, s: Spec) {
     c.aux.set(s.aux);
     c.ptr.set(s.ptr);
     c.ptr2.set(s.ptr2);
+    c.flags.set(0);
     keep_backoff(c);
     specialized(code, index, s.form);
 }
+
+/// `Cache::flags` of an attribute form: [`extend`] found an owner it could
+/// not take; it does not try again before the instruction specializes
+/// afresh (a site whose types differ in more than their version, such as
+/// a method each subclass overrides, would pay for the analysis at every
+/// miss).
+const NO_EXTEND: u16 = 1;
 
 /// `LOAD_ATTR` of `code.names[arg >> 1]` on `owner` (method form when
 /// `arg & 1`).
@@ -227,7 +235,7 @@ fn analyze_store_attr(code: &CodeObj, arg: u32, owner: &Value) -> Result<Spec, &
     if ty.layout != Layout::Object || !ty.has_flag(flags::HEAPTYPE) {
         return Err("not a plain instance");
     }
-    if ty.lookup(&pystr::intern("__setattr__")).is_some_and(|f| as_function(&f).is_some()) {
+    if ty.lookup(&crate::interned!("__setattr__")).is_some_and(|f| as_function(&f).is_some()) {
         return Err("__setattr__");
     }
     if let Some(d) = ty.lookup(name) {
@@ -295,6 +303,9 @@ pub(crate) fn extend(code: &CodeObj, index: usize, op: Opcode, owner: &Value) ->
     // A free entry repeats the first (a monomorphic form has all free).
     let free = if op == mono { Some(1) } else { (1..VERSION_SET_SIZE).find(|&i| c.version_at(i) == first) };
     let Some(free) = free else { return false };
+    if c.flags.get() & NO_EXTEND != 0 {
+        return false;
+    }
     let arg = code.instrs()[index].arg;
     let family = op.generic();
     let spec = if family == Opcode::LOAD_ATTR {
@@ -302,16 +313,25 @@ pub(crate) fn extend(code: &CodeObj, index: usize, op: Opcode, owner: &Value) ->
     } else {
         analyze_store_attr(code, arg, owner)
     };
-    let Ok(s) = spec else { return false };
-    let same = Spec {
-        form: mono,
-        version: s.version,
-        index: c.index.get(),
-        aux: c.aux.get(),
-        ptr: c.ptr.get(),
-        ptr2: c.ptr2.get(),
+    let s = match spec {
+        Ok(s)
+            if s == Spec {
+                form: mono,
+                index: c.index.get(),
+                aux: c.aux.get(),
+                ptr: c.ptr.get(),
+                ptr2: c.ptr2.get(),
+                ..s
+            } =>
+        {
+            s
+        }
+        _ => {
+            c.flags.set(c.flags.get() | NO_EXTEND);
+            return false;
+        }
     };
-    if s != same || (0..VERSION_SET_SIZE).any(|i| c.version_at(i) == s.version) {
+    if (0..VERSION_SET_SIZE).any(|i| c.version_at(i) == s.version) {
         return false;
     }
     stats::attempt(family);

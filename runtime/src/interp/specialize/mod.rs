@@ -85,8 +85,7 @@ pub fn failed(code: &CodeObj, index: usize, family: Opcode, reason: &'static str
 #[cold]
 pub unsafe fn miss(code: &CodeObj, index: usize, sp: *const crate::objects::Value) {
     let from = code.instrs()[index].op;
-    if matches!(from.generic(), Opcode::LOAD_ATTR | Opcode::STORE_ATTR)
-        && attr::extend(code, index, from, &*sp.sub(1))
+    if matches!(from.generic(), Opcode::LOAD_ATTR | Opcode::STORE_ATTR) && attr::extend(code, index, from, &*sp.sub(1))
     {
         return;
     }
