@@ -130,3 +130,62 @@ C.__setattr__ = logging_setattr
 for o in objs:
     set_total(o, 7)
 print([o.total for o in objs], log)
+
+
+# A call site whose callee each subclass overrides (one function per class).
+class Shape:
+    def area_of(self, k):
+        return self.area(k, 2)
+
+
+class Sq(Shape):
+    def area(self, k, m):
+        return k * k * m
+
+
+class Tri(Shape):
+    def area(self, k, m):
+        return k * m // 2
+
+
+class Circ(Shape):
+    def area(self, k, m):
+        return 3 * k * k + m
+
+
+class Hex(Shape):
+    def area(self, k, m):
+        return 6 * k + m
+
+
+class Oct(Shape):
+    def area(self, k, m):
+        return 8 * k - m
+
+
+def areas(shapes, n):
+    t = 0
+    for i in range(n):
+        for s in shapes:
+            t += s.area_of(i)
+    return t
+
+
+shapes = [Sq(), Tri(), Circ(), Hex()]
+print("areas", areas(shapes, 100))
+print("five", areas(shapes + [Oct()], 20))
+# A callee replaced by one with another signature, then by a plain one.
+Tri.area = lambda self, k, m, extra=100: k + m + extra
+print("defaults", areas(shapes, 20))
+Tri.area = lambda self, k, m: k - m
+print("replaced", areas(shapes, 20))
+# The function's defaults change: calls through the cached version stop.
+def sq_area(self, k, m=0):
+    return k + m
+Sq.area = sq_area
+print("sq", areas(shapes, 20))
+sq_area.__defaults__ = (5,)
+print("sq defaults", areas(shapes, 20))
+# A non-function callable (a bound method stored on the instance).
+shapes[2].area = Hex().area
+print("instance callable", areas(shapes, 20))

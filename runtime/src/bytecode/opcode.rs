@@ -366,6 +366,9 @@ opcodes! {
     CALL_PY_EXACT_ARGS,
     /// Specialized `CALL` (tier 1).
     CALL_PY_GENERAL,
+    /// Specialized `CALL` (tier 1): `CALL_PY_EXACT_ARGS` for up to four
+    /// functions (no CPython counterpart).
+    CALL_PY_EXACT_ARGS_POLY,
     /// Specialized `CALL` (tier 1).
     CALL_BOUND_METHOD_EXACT_ARGS,
     /// Specialized `CALL` (tier 1).
@@ -438,6 +441,7 @@ impl Opcode {
                 STORE_ATTR
             }
             CALL_PY_EXACT_ARGS
+            | CALL_PY_EXACT_ARGS_POLY
             | CALL_PY_GENERAL
             | CALL_BOUND_METHOD_EXACT_ARGS
             | CALL_BUILTIN_FAST

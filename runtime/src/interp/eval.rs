@@ -1518,15 +1518,22 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         enter_frame!(new);
                         continue;
                     }
-                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+                    Opcode::CALL_PY_EXACT_ARGS
+                    | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    | Opcode::CALL_PY_EXACT_ARGS_POLY => {
                         specialized!();
                         let c = cache!();
-                        let operand = c.version.get() as u64 | (c.flags.get() as u64) << 32;
-                        if ins.op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
-                            uop!(call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
-                            uop!(call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                        if ins.op == Opcode::CALL_PY_EXACT_ARGS_POLY {
+                            let oparg = specialize::expansion::Src::ArgSelf.get(ins.arg, c) as u32;
+                            uop!(call::_CHECK_FUNCTION_EXACT_ARGS_SET, oparg, c.version_set() as u64);
+                        } else {
+                            let operand = c.version.get() as u64 | (c.flags.get() as u64) << 32;
+                            if ins.op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                                uop!(call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                                uop!(call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                            }
+                            uop!(call::_CHECK_FUNCTION_EXACT_ARGS, ins.arg, operand);
                         }
-                        uop!(call::_CHECK_FUNCTION_EXACT_ARGS, ins.arg, operand);
                         // _CHECK_STACK_SPACE: the generic form raises RecursionError.
                         if vm.depth.get() >= vm.recursion_limit.get() {
                             deopt!();

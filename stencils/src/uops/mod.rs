@@ -276,6 +276,7 @@ macro_rules! for_each_uop {
             global::_LOAD_GLOBAL_BUILTINS,
             global::_PUSH_NULL,
             call::_CHECK_FUNCTION_EXACT_ARGS,
+            call::_CHECK_FUNCTION_EXACT_ARGS_SET,
             call::_CHECK_FUNCTION_VERSION,
             call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS,
             call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS,

@@ -39,6 +39,9 @@ pub enum Src {
     /// The address of the cache's type-version set (`Cache::version_set`:
     /// `_GUARD_TYPE_VERSION_SET`, tier 1 only).
     VersionSet,
+    /// The instruction's argument with bit 31 set when `cache.flags & 1`
+    /// (a call site's self slot is non-NULL: `_CHECK_FUNCTION_EXACT_ARGS_SET`).
+    ArgSelf,
 }
 
 impl Src {
@@ -54,6 +57,7 @@ impl Src {
             Src::Ptr2 => c.ptr2.get(),
             Src::VersionFlags => c.version.get() as u64 | (c.flags.get() as u64) << 32,
             Src::VersionSet => c.version_set() as u64,
+            Src::ArgSelf => arg as u64 | ((c.flags.get() as u64 & 1) << 31),
         }
     }
 }
@@ -214,6 +218,7 @@ expansions! {
         SEND_GEN: [tier1::_SEND_GEN_FRAME(Arg, Zero, Always)];
         LOAD_ATTR_PROPERTY: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), tier1::_LOAD_ATTR_PROPERTY_FRAME(Zero, Ptr, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_PY_EXACT_ARGS: [call::_CHECK_FUNCTION_EXACT_ARGS(Arg, VersionFlags, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
+        CALL_PY_EXACT_ARGS_POLY: [call::_CHECK_FUNCTION_EXACT_ARGS_SET(ArgSelf, VersionSet, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_BOUND_METHOD_EXACT_ARGS: [call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS(Arg, Zero, Always), call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS(Arg, Zero, Always), call::_CHECK_FUNCTION_EXACT_ARGS(Arg, VersionFlags, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_PY_GENERAL: [call::_CHECK_FUNCTION_VERSION(Arg, Version, Always), tier1::_PY_FRAME_GENERAL(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_BUILTIN_O: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];

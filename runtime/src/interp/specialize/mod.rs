@@ -76,8 +76,9 @@ pub fn failed(code: &CodeObj, index: usize, family: Opcode, reason: &'static str
 /// ([`restore`]), until `MISS_BUDGET` misses are spent; then it deopts.
 ///
 /// First, a polymorphic attribute form may take the owner's type into its
-/// type-version set instead ([`attr::extend`]): then the instruction runs
-/// again as it is. `sp` is the value stack's top at the failed guard
+/// type-version set instead ([`attr::extend`]), or a call site the
+/// callee's version ([`call::extend`]): then the instruction runs again as
+/// it is. `sp` is the value stack's top at the failed guard
 /// (guards change nothing, so the instruction's inputs are there).
 ///
 /// # Safety
@@ -85,8 +86,12 @@ pub fn failed(code: &CodeObj, index: usize, family: Opcode, reason: &'static str
 #[cold]
 pub unsafe fn miss(code: &CodeObj, index: usize, sp: *const crate::objects::Value) {
     let from = code.instrs()[index].op;
-    if matches!(from.generic(), Opcode::LOAD_ATTR | Opcode::STORE_ATTR) && attr::extend(code, index, from, &*sp.sub(1))
-    {
+    let extended = match from.generic() {
+        Opcode::LOAD_ATTR | Opcode::STORE_ATTR => attr::extend(code, index, from, &*sp.sub(1)),
+        Opcode::CALL => call::extend(code, index, from, sp),
+        _ => false,
+    };
+    if extended {
         return;
     }
     stats::miss(from);
