@@ -189,3 +189,14 @@ print("sq defaults", areas(shapes, 20))
 # A non-function callable (a bound method stored on the instance).
 shapes[2].area = Hex().area
 print("instance callable", areas(shapes, 20))
+# One class's method becomes a staticmethod, then is deleted (the base's
+# method shows, which here does not exist: AttributeError).
+Hex.area = staticmethod(lambda k, m: -k)
+print("staticmethod", areas(shapes, 20))
+del Hex.area
+try:
+    areas(shapes, 20)
+except AttributeError as e:
+    print("AttributeError:", e)
+Shape.area = lambda self, k, m: 1
+print("base area", areas(shapes, 20))

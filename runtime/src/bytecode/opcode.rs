@@ -353,6 +353,10 @@ opcodes! {
     /// Specialized `LOAD_ATTR` (tier 1): `LOAD_ATTR_METHOD_WITH_VALUES`
     /// for up to four types (no CPython counterpart).
     LOAD_ATTR_METHOD_WITH_VALUES_POLY,
+    /// Specialized `LOAD_ATTR` (tier 1): the method form for up to four
+    /// types that each have their own method, looked up on the type (no
+    /// CPython counterpart).
+    LOAD_ATTR_METHOD_LOOKUP_POLY,
     /// Specialized `STORE_ATTR` (tier 1).
     STORE_ATTR_INSTANCE_VALUE,
     /// Specialized `STORE_ATTR` (tier 1).
@@ -436,7 +440,8 @@ impl Opcode {
             | LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
             | LOAD_ATTR_NONDESCRIPTOR_NO_DICT
             | LOAD_ATTR_INSTANCE_VALUE_POLY
-            | LOAD_ATTR_METHOD_WITH_VALUES_POLY => LOAD_ATTR,
+            | LOAD_ATTR_METHOD_WITH_VALUES_POLY
+            | LOAD_ATTR_METHOD_LOOKUP_POLY => LOAD_ATTR,
             STORE_ATTR_INSTANCE_VALUE | STORE_ATTR_SLOT | STORE_ATTR_WITH_HINT | STORE_ATTR_INSTANCE_VALUE_POLY => {
                 STORE_ATTR
             }

@@ -1384,6 +1384,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::LOAD_ATTR_CLASS => run_expansion!(LOAD_ATTR_CLASS),
                     Opcode::LOAD_ATTR_METHOD_WITH_VALUES => run_expansion!(LOAD_ATTR_METHOD_WITH_VALUES),
                     Opcode::LOAD_ATTR_METHOD_WITH_VALUES_POLY => run_expansion!(LOAD_ATTR_METHOD_WITH_VALUES_POLY),
+                    Opcode::LOAD_ATTR_METHOD_LOOKUP_POLY => run_expansion!(LOAD_ATTR_METHOD_LOOKUP_POLY),
                     Opcode::LOAD_ATTR_METHOD_NO_DICT => run_expansion!(LOAD_ATTR_METHOD_NO_DICT),
                     Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES),
                     Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_NO_DICT),

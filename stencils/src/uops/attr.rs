@@ -8,7 +8,7 @@
 //! shared keys fix for good, so loading one is an index load; an instance
 //! whose dict was materialized is read through the dict (`_WITH_HINT`).
 
-use super::helpers::{pyfast_rt_dict_lookup_str, pyfast_rt_dict_store_str, well_known};
+use super::helpers::{pyfast_rt_dict_lookup_str, pyfast_rt_dict_store_str, pyfast_rt_type_lookup, well_known};
 use super::{obj, Cx, Flow};
 use crate::{instance, module, type_obj, uop};
 
@@ -214,6 +214,25 @@ uop! {
         let owner = cx.peek(1);
         obj::incref(operand);
         cx.poke(1, operand);
+        cx.push(owner);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// The method form for a method each of several classes defines its
+    /// own way: `(owner -- method owner)`, the method being attribute
+    /// `operand` (a name) of the owner's type, looked up now (the type
+    /// attribute cache). The guards before it proved the type is one whose
+    /// attribute is a plain function the instance does not shadow; deopt
+    /// if the lookup finds nothing all the same.
+    _LOAD_ATTR_METHOD_FROM_TYPE(1 -> 2) [OPERAND | DEOPT] |cx, oparg, operand| {
+        let owner = cx.peek(1);
+        let m = pyfast_rt_type_lookup(obj::type_of(owner), operand);
+        if m == 0 {
+            return Flow::Deopt;
+        }
+        cx.poke(1, m);
         cx.push(owner);
         Flow::Continue
     }

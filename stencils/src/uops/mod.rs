@@ -266,6 +266,7 @@ macro_rules! for_each_uop {
             attr::_LOAD_ATTR_CLASS,
             attr::_CHECK_ATTR_NOT_SHADOWED,
             attr::_LOAD_ATTR_METHOD,
+            attr::_LOAD_ATTR_METHOD_FROM_TYPE,
             attr::_LOAD_ATTR_NONDESCRIPTOR,
             attr::_STORE_ATTR_INSTANCE_VALUE,
             attr::_STORE_ATTR_WITH_HINT,

@@ -266,38 +266,45 @@ fn analyze_store_attr(code: &CodeObj, arg: u32, owner: &Value) -> Result<Spec, &
     }
 }
 
-/// The polymorphic form of a monomorphic attribute form and back: the
-/// forms whose type guard may accept a set of types
-/// (`_GUARD_TYPE_VERSION_SET`) because what they cache besides the type
-/// (an index, a method) is often the same for several classes: a base
-/// class's methods run on instances of its subclasses, built by the same
-/// `__init__`.
-fn poly_pair(op: Opcode) -> Option<(Opcode, Opcode)> {
+/// The monomorphic form an attribute form stands for, if it may take
+/// more types (`_GUARD_TYPE_VERSION_SET`): what they cache besides the
+/// type (an index, a method) is often the same for several classes, as
+/// when a base class's methods run on instances of its subclasses, built
+/// by the same `__init__`.
+fn mono_of(op: Opcode) -> Option<Opcode> {
     use Opcode::*;
     Some(match op {
-        LOAD_ATTR_INSTANCE_VALUE | LOAD_ATTR_INSTANCE_VALUE_POLY => {
-            (LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR_INSTANCE_VALUE_POLY)
+        LOAD_ATTR_INSTANCE_VALUE | LOAD_ATTR_INSTANCE_VALUE_POLY => LOAD_ATTR_INSTANCE_VALUE,
+        LOAD_ATTR_METHOD_WITH_VALUES | LOAD_ATTR_METHOD_WITH_VALUES_POLY | LOAD_ATTR_METHOD_LOOKUP_POLY => {
+            LOAD_ATTR_METHOD_WITH_VALUES
         }
-        LOAD_ATTR_METHOD_WITH_VALUES | LOAD_ATTR_METHOD_WITH_VALUES_POLY => {
-            (LOAD_ATTR_METHOD_WITH_VALUES, LOAD_ATTR_METHOD_WITH_VALUES_POLY)
-        }
-        STORE_ATTR_INSTANCE_VALUE | STORE_ATTR_INSTANCE_VALUE_POLY => {
-            (STORE_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE_POLY)
-        }
+        STORE_ATTR_INSTANCE_VALUE | STORE_ATTR_INSTANCE_VALUE_POLY => STORE_ATTR_INSTANCE_VALUE,
         _ => return None,
     })
+}
+
+/// The polymorphic form of a monomorphic one.
+fn poly_of(mono: Opcode) -> Opcode {
+    use Opcode::*;
+    match mono {
+        LOAD_ATTR_INSTANCE_VALUE => LOAD_ATTR_INSTANCE_VALUE_POLY,
+        LOAD_ATTR_METHOD_WITH_VALUES => LOAD_ATTR_METHOD_WITH_VALUES_POLY,
+        _ => STORE_ATTR_INSTANCE_VALUE_POLY,
+    }
 }
 
 /// A guard of the attribute form `op` at `index` failed on `owner`: if the
 /// specializer would give `owner` the same form with the same cache fields
 /// except the type version, and the type-version set has room, add the
 /// version (a monomorphic form becomes polymorphic) and return true: the
-/// instruction now accepts `owner` and runs again. False otherwise (the
-/// caller counts a miss). At most `VERSION_SET_SIZE - 1` additions per
-/// specialization: a set never loses entries until the instruction deopts
-/// and specializes afresh.
+/// instruction now accepts `owner` and runs again. A method form whose new
+/// type has another method (each subclass overrides it) becomes
+/// `LOAD_ATTR_METHOD_LOOKUP_POLY`, which looks the method up on the type.
+/// False otherwise (the caller counts a miss). At most
+/// `VERSION_SET_SIZE - 1` additions per specialization: a set never loses
+/// entries until the instruction deopts and specializes afresh.
 pub(crate) fn extend(code: &CodeObj, index: usize, op: Opcode, owner: &Value) -> bool {
-    let Some((mono, poly)) = poly_pair(op) else { return false };
+    let Some(mono) = mono_of(op) else { return false };
     let c = cache(code, index);
     let first = c.version.get();
     // A free entry repeats the first (a monomorphic form has all free).
@@ -313,19 +320,14 @@ pub(crate) fn extend(code: &CodeObj, index: usize, op: Opcode, owner: &Value) ->
     } else {
         analyze_store_attr(code, arg, owner)
     };
-    let s = match spec {
-        Ok(s)
-            if s == Spec {
-                form: mono,
-                index: c.index.get(),
-                aux: c.aux.get(),
-                ptr: c.ptr.get(),
-                ptr2: c.ptr2.get(),
-                ..s
-            } =>
-        {
-            s
-        }
+    let same = |s: &Spec, ptr: u64| {
+        *s == Spec { form: mono, index: c.index.get(), aux: c.aux.get(), ptr, ptr2: c.ptr2.get(), ..*s }
+    };
+    let lookup = Opcode::LOAD_ATTR_METHOD_LOOKUP_POLY;
+    let (s, to) = match spec {
+        Ok(s) if op != lookup && same(&s, c.ptr.get()) => (s, poly_of(mono)),
+        // Another method (the lookup form keeps none in the cache).
+        Ok(s) if mono == Opcode::LOAD_ATTR_METHOD_WITH_VALUES && same(&s, s.ptr) => (s, lookup),
         _ => {
             c.flags.set(c.flags.get() | NO_EXTEND);
             return false;
@@ -339,11 +341,12 @@ pub(crate) fn extend(code: &CodeObj, index: usize, op: Opcode, owner: &Value) ->
         for i in 1..VERSION_SET_SIZE {
             c.set_version(i, first);
         }
-        c.set_version(free, s.version);
-        specialized(code, index, poly);
+    }
+    c.set_version(free, s.version);
+    if to != op {
+        specialized(code, index, to);
     } else {
-        c.set_version(free, s.version);
-        stats::success(poly);
+        stats::success(to);
     }
     true
 }

@@ -194,6 +194,7 @@ expansions! {
         LOAD_ATTR_CLASS: [attr::_CHECK_ATTR_CLASS(Version, Ptr, Always), attr::_LOAD_ATTR_CLASS(Zero, Ptr2, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_METHOD_WITH_VALUES: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_METHOD(Zero, Ptr, Always)];
         LOAD_ATTR_METHOD_WITH_VALUES_POLY: [attr::_GUARD_TYPE_VERSION_SET(Zero, VersionSet, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_METHOD(Zero, Ptr, Always)];
+        LOAD_ATTR_METHOD_LOOKUP_POLY: [attr::_GUARD_TYPE_VERSION_SET(Zero, VersionSet, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_METHOD_FROM_TYPE(Zero, Ptr2, Always)];
         LOAD_ATTR_METHOD_NO_DICT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_LOAD_ATTR_METHOD(Zero, Ptr, Always)];
         LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_NONDESCRIPTOR(Zero, Ptr, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_NONDESCRIPTOR_NO_DICT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_LOAD_ATTR_NONDESCRIPTOR(Zero, Ptr, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];

@@ -154,6 +154,15 @@ class C:
         return i
 class C2(C):
     pass
+class Q:
+    def go(self):
+        return self.f(1)
+class Q1(Q):
+    def f(self, x):
+        return x
+class Q2(Q):
+    def f(self, x):
+        return x + 1
 import math
 def gen():
     yield 1
@@ -167,6 +176,8 @@ def work(n):
     lst = [1, 2, 3]
     c = C(1)
     c2 = C2(2)
+    q1 = Q1()
+    q2 = Q2()
     pp = P()
     for i in range(n):
         t = t + i * 2 - 1
@@ -182,6 +193,8 @@ def work(n):
         for o in (c, c2):
             t += o.x + o.m()
             o.x = i
+        for q in (q1, q2):
+            t += q.go()
         a, b = 1, 2
         x, y, z = (1, 2, 3)
         p, q = [1, 2]
@@ -257,6 +270,8 @@ work(30)
         Opcode::LOAD_ATTR_INSTANCE_VALUE_POLY,
         Opcode::LOAD_ATTR_METHOD_WITH_VALUES_POLY,
         Opcode::STORE_ATTR_INSTANCE_VALUE_POLY,
+        Opcode::LOAD_ATTR_METHOD_LOOKUP_POLY,
+        Opcode::CALL_PY_EXACT_ARGS_POLY,
         Opcode::LOAD_GLOBAL_BUILTIN,
         Opcode::LOAD_GLOBAL_MODULE,
         Opcode::FOR_ITER_RANGE,
