@@ -1620,6 +1620,18 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         ));
                         ptr::write(self_slot, obj.clone());
                         drop(ptr::replace(callable_slot, obj));
+                        if specialize::call::exact_args(init_code, arg + 1) && vm.depth.get() < vm.recursion_limit.get()
+                        {
+                            // Exactly `self, *args`: moved into the frame, as
+                            // `CALL_PY_EXACT_ARGS` does.
+                            sp = self_slot;
+                            save_sp!();
+                            let new = vm.frames().push_with_args(init, frame, self_slot, arg + 1);
+                            vm.depth.set(vm.depth.get() + 1);
+                            (*new).is_init = true;
+                            enter_frame!(new);
+                            continue;
+                        }
                         let args = std::slice::from_raw_parts(self_slot, arg + 1);
                         save_sp!();
                         let new = t!(call::push_function_frame(vm, init, args, &[]));
