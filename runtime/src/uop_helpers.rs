@@ -295,6 +295,12 @@ unsafe extern "C" fn pyfast_rt_dict_lookup_str(d: u64, name: u64) -> u64 {
 }
 
 #[no_mangle]
+unsafe extern "C" fn pyfast_rt_type_lookup(ty: u64, name: u64) -> u64 {
+    let t = crate::objects::TypePtr(ty as *const crate::objects::Header).as_type();
+    t.lookup(borrowed(&name)).map_or(0, |v| v.into_bits())
+}
+
+#[no_mangle]
 unsafe extern "C" fn pyfast_rt_dict_store_str(d: u64, name: u64, value: u64) {
     crate::objects::dict::set_str(borrowed(&d), borrowed(&name).clone(), Value::from_bits(value));
 }

@@ -5,7 +5,7 @@
 //! Instruction indices stay what the compiler produced, so jump targets,
 //! the exception table, the line table, `frame.instr` and `--dis` need no
 //! translation, and an instruction stays one 8-byte word. The cost is an
-//! entry for instructions that never specialize (40 bytes each); code
+//! entry for instructions that never specialize (48 bytes each); code
 //! objects are small next to the data they run on.
 //!
 //! Each entry holds the instruction's warm-up/backoff counter and what its
@@ -75,7 +75,14 @@ impl Counter {
     }
 }
 
+/// Type versions a polymorphic form accepts (`_GUARD_TYPE_VERSION_SET`):
+/// `version` and the `more_versions` after it.
+pub const VERSION_SET_SIZE: usize = 4;
+
 /// One instruction's inline cache.
+///
+/// 48 bytes. `version` and `more_versions` are contiguous (the type-version
+/// set of the polymorphic forms, read through its address).
 #[repr(C)]
 pub struct Cache {
     pub counter: Cell<Counter>,
@@ -83,20 +90,53 @@ pub struct Cache {
     pub flags: Cell<u16>,
     /// A type, dict-keys or function version the guards compare against.
     pub version: Cell<u32>,
+    /// The other versions of a polymorphic form's type-version set (unused
+    /// entries repeat `version`; see `specialize::attr::extend`).
+    pub more_versions: [Cell<u32>; VERSION_SET_SIZE - 1],
     /// An entry index (dict entry of an attribute or global) or a hint.
     pub index: Cell<u32>,
     /// A second version (LOAD_GLOBAL_BUILTIN: the builtins' keys).
     pub aux: Cell<u32>,
-    /// An object the specialized form uses, borrowed: valid while the
-    /// guards that precede its use hold (a name, a type, a class attribute).
-    pub ptr: Cell<u64>,
-    /// A second borrowed object.
-    pub ptr2: Cell<u64>,
     /// Misses left before a specialized form is given up (`MISS_BUDGET`).
     pub misses: Cell<u16>,
     /// The specialized form to restore after one generic execution that a
     /// miss caused (`Opcode as u8`; 0: none).
     pub saved: Cell<u8>,
+    /// An object the specialized form uses, borrowed: valid while the
+    /// guards that precede its use hold (a name, a type, a class attribute).
+    pub ptr: Cell<u64>,
+    /// A second borrowed object.
+    pub ptr2: Cell<u64>,
+}
+
+const _: () = {
+    assert!(std::mem::size_of::<Cache>() == 48);
+    assert!(std::mem::offset_of!(Cache, more_versions) == std::mem::offset_of!(Cache, version) + 4);
+};
+
+impl Cache {
+    /// The type-version set (`version`, then `more_versions`), as the
+    /// address `_GUARD_TYPE_VERSION_SET` reads.
+    #[inline(always)]
+    pub fn version_set(&self) -> *const u32 {
+        self.version.as_ptr()
+    }
+
+    /// Entry `i` of the type-version set.
+    pub fn set_version(&self, i: usize, v: u32) {
+        match i {
+            0 => self.version.set(v),
+            _ => self.more_versions[i - 1].set(v),
+        }
+    }
+
+    /// Entry `i` of the type-version set.
+    pub fn version_at(&self, i: usize) -> u32 {
+        match i {
+            0 => self.version.get(),
+            _ => self.more_versions[i - 1].get(),
+        }
+    }
 }
 
 impl Default for Cache {
@@ -105,12 +145,13 @@ impl Default for Cache {
             counter: Cell::new(Counter::warmup()),
             flags: Cell::new(0),
             version: Cell::new(0),
+            more_versions: Default::default(),
             index: Cell::new(0),
             aux: Cell::new(0),
-            ptr: Cell::new(0),
-            ptr2: Cell::new(0),
             misses: Cell::new(0),
             saved: Cell::new(0),
+            ptr: Cell::new(0),
+            ptr2: Cell::new(0),
         }
     }
 }

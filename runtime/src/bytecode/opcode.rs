@@ -347,16 +347,32 @@ opcodes! {
     LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES,
     /// Specialized `LOAD_ATTR` (tier 1).
     LOAD_ATTR_NONDESCRIPTOR_NO_DICT,
+    /// Specialized `LOAD_ATTR` (tier 1): `LOAD_ATTR_INSTANCE_VALUE` for up
+    /// to four types (no CPython counterpart).
+    LOAD_ATTR_INSTANCE_VALUE_POLY,
+    /// Specialized `LOAD_ATTR` (tier 1): `LOAD_ATTR_METHOD_WITH_VALUES`
+    /// for up to four types (no CPython counterpart).
+    LOAD_ATTR_METHOD_WITH_VALUES_POLY,
+    /// Specialized `LOAD_ATTR` (tier 1): the method form for up to four
+    /// types that each have their own method, looked up on the type (no
+    /// CPython counterpart).
+    LOAD_ATTR_METHOD_LOOKUP_POLY,
     /// Specialized `STORE_ATTR` (tier 1).
     STORE_ATTR_INSTANCE_VALUE,
     /// Specialized `STORE_ATTR` (tier 1).
     STORE_ATTR_SLOT,
     /// Specialized `STORE_ATTR` (tier 1).
     STORE_ATTR_WITH_HINT,
+    /// Specialized `STORE_ATTR` (tier 1): `STORE_ATTR_INSTANCE_VALUE` for
+    /// up to four types (no CPython counterpart).
+    STORE_ATTR_INSTANCE_VALUE_POLY,
     /// Specialized `CALL` (tier 1).
     CALL_PY_EXACT_ARGS,
     /// Specialized `CALL` (tier 1).
     CALL_PY_GENERAL,
+    /// Specialized `CALL` (tier 1): `CALL_PY_EXACT_ARGS` for up to four
+    /// functions (no CPython counterpart).
+    CALL_PY_EXACT_ARGS_POLY,
     /// Specialized `CALL` (tier 1).
     CALL_BOUND_METHOD_EXACT_ARGS,
     /// Specialized `CALL` (tier 1).
@@ -422,9 +438,15 @@ impl Opcode {
             | LOAD_ATTR_METHOD_NO_DICT
             | LOAD_ATTR_WITH_HINT
             | LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
-            | LOAD_ATTR_NONDESCRIPTOR_NO_DICT => LOAD_ATTR,
-            STORE_ATTR_INSTANCE_VALUE | STORE_ATTR_SLOT | STORE_ATTR_WITH_HINT => STORE_ATTR,
+            | LOAD_ATTR_NONDESCRIPTOR_NO_DICT
+            | LOAD_ATTR_INSTANCE_VALUE_POLY
+            | LOAD_ATTR_METHOD_WITH_VALUES_POLY
+            | LOAD_ATTR_METHOD_LOOKUP_POLY => LOAD_ATTR,
+            STORE_ATTR_INSTANCE_VALUE | STORE_ATTR_SLOT | STORE_ATTR_WITH_HINT | STORE_ATTR_INSTANCE_VALUE_POLY => {
+                STORE_ATTR
+            }
             CALL_PY_EXACT_ARGS
+            | CALL_PY_EXACT_ARGS_POLY
             | CALL_PY_GENERAL
             | CALL_BOUND_METHOD_EXACT_ARGS
             | CALL_BUILTIN_FAST

@@ -373,7 +373,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                 // A guard failed: the generic form runs now (`specialize::miss`).
                 macro_rules! deopt {
                     () => {{
-                        specialize::miss(code, pc - 1);
+                        specialize::miss(code, pc - 1, sp);
                         pc -= 1;
                         continue;
                     }};
@@ -432,9 +432,8 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         let func = ptr::read(callable_slot);
                         sp = callable_slot;
                         save_sp!();
-                        let new = vm.frames().push(func, Value::NULL, frame);
+                        let new = vm.frames().push_with_args(func, frame, $args_start, $nargs);
                         vm.depth.set(vm.depth.get() + 1);
-                        ptr::copy_nonoverlapping($args_start, (*new).localsplus(), $nargs);
                         enter_frame!(new);
                         continue;
                     }};
@@ -1378,15 +1377,19 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::LOAD_GLOBAL_MODULE => run_expansion!(LOAD_GLOBAL_MODULE),
                     Opcode::LOAD_GLOBAL_BUILTIN => run_expansion!(LOAD_GLOBAL_BUILTIN),
                     Opcode::LOAD_ATTR_INSTANCE_VALUE => run_expansion!(LOAD_ATTR_INSTANCE_VALUE),
+                    Opcode::LOAD_ATTR_INSTANCE_VALUE_POLY => run_expansion!(LOAD_ATTR_INSTANCE_VALUE_POLY),
                     Opcode::LOAD_ATTR_WITH_HINT => run_expansion!(LOAD_ATTR_WITH_HINT),
                     Opcode::LOAD_ATTR_SLOT => run_expansion!(LOAD_ATTR_SLOT),
                     Opcode::LOAD_ATTR_MODULE => run_expansion!(LOAD_ATTR_MODULE),
                     Opcode::LOAD_ATTR_CLASS => run_expansion!(LOAD_ATTR_CLASS),
                     Opcode::LOAD_ATTR_METHOD_WITH_VALUES => run_expansion!(LOAD_ATTR_METHOD_WITH_VALUES),
+                    Opcode::LOAD_ATTR_METHOD_WITH_VALUES_POLY => run_expansion!(LOAD_ATTR_METHOD_WITH_VALUES_POLY),
+                    Opcode::LOAD_ATTR_METHOD_LOOKUP_POLY => run_expansion!(LOAD_ATTR_METHOD_LOOKUP_POLY),
                     Opcode::LOAD_ATTR_METHOD_NO_DICT => run_expansion!(LOAD_ATTR_METHOD_NO_DICT),
                     Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES),
                     Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT => run_expansion!(LOAD_ATTR_NONDESCRIPTOR_NO_DICT),
                     Opcode::STORE_ATTR_INSTANCE_VALUE => run_expansion!(STORE_ATTR_INSTANCE_VALUE),
+                    Opcode::STORE_ATTR_INSTANCE_VALUE_POLY => run_expansion!(STORE_ATTR_INSTANCE_VALUE_POLY),
                     Opcode::STORE_ATTR_WITH_HINT => run_expansion!(STORE_ATTR_WITH_HINT),
                     Opcode::STORE_ATTR_SLOT => run_expansion!(STORE_ATTR_SLOT),
                     Opcode::CALL_LEN => run_expansion!(CALL_LEN),
@@ -1516,15 +1519,22 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         enter_frame!(new);
                         continue;
                     }
-                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+                    Opcode::CALL_PY_EXACT_ARGS
+                    | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    | Opcode::CALL_PY_EXACT_ARGS_POLY => {
                         specialized!();
                         let c = cache!();
-                        let operand = c.version.get() as u64 | (c.flags.get() as u64) << 32;
-                        if ins.op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
-                            uop!(call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
-                            uop!(call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                        if ins.op == Opcode::CALL_PY_EXACT_ARGS_POLY {
+                            let oparg = specialize::expansion::Src::ArgSelf.get(ins.arg, c) as u32;
+                            uop!(call::_CHECK_FUNCTION_EXACT_ARGS_SET, oparg, c.version_set() as u64);
+                        } else {
+                            let operand = c.version.get() as u64 | (c.flags.get() as u64) << 32;
+                            if ins.op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                                uop!(call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                                uop!(call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                            }
+                            uop!(call::_CHECK_FUNCTION_EXACT_ARGS, ins.arg, operand);
                         }
-                        uop!(call::_CHECK_FUNCTION_EXACT_ARGS, ins.arg, operand);
                         // _CHECK_STACK_SPACE: the generic form raises RecursionError.
                         if vm.depth.get() >= vm.recursion_limit.get() {
                             deopt!();
@@ -1610,6 +1620,18 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         ));
                         ptr::write(self_slot, obj.clone());
                         drop(ptr::replace(callable_slot, obj));
+                        if specialize::call::exact_args(init_code, arg + 1) && vm.depth.get() < vm.recursion_limit.get()
+                        {
+                            // Exactly `self, *args`: moved into the frame, as
+                            // `CALL_PY_EXACT_ARGS` does.
+                            sp = self_slot;
+                            save_sp!();
+                            let new = vm.frames().push_with_args(init, frame, self_slot, arg + 1);
+                            vm.depth.set(vm.depth.get() + 1);
+                            (*new).is_init = true;
+                            enter_frame!(new);
+                            continue;
+                        }
                         let args = std::slice::from_raw_parts(self_slot, arg + 1);
                         save_sp!();
                         let new = t!(call::push_function_frame(vm, init, args, &[]));

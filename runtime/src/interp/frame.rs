@@ -64,9 +64,11 @@ const _: () = {
 pub const HEADER_WORDS: usize = std::mem::size_of::<Frame>() / 8;
 
 impl Frame {
+    /// The running function (`FrameStack::push` took only functions).
     #[inline(always)]
     pub fn function(&self) -> &FunctionObj {
-        crate::objects::function::as_function(&self.func).expect("frame runs a function")
+        debug_assert!(crate::objects::function::as_function(&self.func).is_some());
+        unsafe { self.func.payload::<FunctionObj>() }
     }
 
     #[inline(always)]
@@ -111,6 +113,10 @@ pub struct FrameStack {
     cur: usize,
     /// First free word in the current chunk.
     top: usize,
+    /// The current chunk's first word and length (the fast path of
+    /// [`FrameStack::push`] reads only these).
+    base: *mut u64,
+    len: usize,
     /// `top` of each earlier chunk, for popping back into it.
     saved_tops: Vec<usize>,
 }
@@ -119,7 +125,9 @@ const CHUNK_WORDS: usize = 1 << 16;
 
 impl Default for FrameStack {
     fn default() -> Self {
-        FrameStack { chunks: vec![vec![0u64; CHUNK_WORDS].into_boxed_slice()], cur: 0, top: 0, saved_tops: Vec::new() }
+        let mut chunk = vec![0u64; CHUNK_WORDS].into_boxed_slice();
+        let (base, len) = (chunk.as_mut_ptr(), chunk.len());
+        FrameStack { chunks: vec![chunk], cur: 0, top: 0, base, len, saved_tops: Vec::new() }
     }
 }
 
@@ -127,25 +135,51 @@ impl FrameStack {
     /// Allocate and initialise a frame for `func` (all slots NULL, empty
     /// value stack). The caller fills the argument slots.
     pub fn push(&mut self, func: Value, locals: Value, previous: *mut Frame) -> *mut Frame {
+        let f = self.push_header(func, locals, previous);
+        unsafe { null_slots((*f).localsplus(), (*f).nlocalsplus as usize) };
+        f
+    }
+
+    /// [`FrameStack::push`] for a call with exactly the code's positional
+    /// arguments: the `nargs` values at `args` are moved into the first
+    /// slots (the caller's stack no longer owns them) and only the other
+    /// slots are set to NULL.
+    ///
+    /// # Safety
+    /// `func` is a function whose code has at least `nargs` local slots;
+    /// `args` points at `nargs` owned values, outside the new frame.
+    #[inline]
+    pub unsafe fn push_with_args(
+        &mut self,
+        func: Value,
+        previous: *mut Frame,
+        args: *const Value,
+        nargs: usize,
+    ) -> *mut Frame {
+        let f = self.push_header(func, Value::NULL, previous);
+        let slots = (*f).localsplus();
+        // Word-by-word: these are a few words, where a `memcpy`/`memset`
+        // call costs more than the copy.
+        for i in 0..nargs {
+            std::ptr::write_volatile(slots.add(i), ptr::read(args.add(i)));
+        }
+        null_slots(slots.add(nargs), (*f).nlocalsplus as usize - nargs);
+        f
+    }
+
+    /// Allocate a frame for `func` and write its header (slots not set).
+    #[inline(always)]
+    fn push_header(&mut self, func: Value, locals: Value, previous: *mut Frame) -> *mut Frame {
         let code = crate::objects::function::as_function(&func).expect("a function").code();
         let nlocalsplus = code.nlocalsplus();
         let words = HEADER_WORDS + nlocalsplus + code.stacksize as usize;
-        if self.top + words > self.chunks[self.cur].len() {
-            self.saved_tops.push(self.top);
-            self.cur += 1;
-            if self.cur == self.chunks.len() || self.chunks[self.cur].len() < words {
-                let size = CHUNK_WORDS.max(words);
-                let chunk = vec![0u64; size].into_boxed_slice();
-                if self.cur == self.chunks.len() {
-                    self.chunks.push(chunk);
-                } else {
-                    self.chunks[self.cur] = chunk;
-                }
-            }
-            self.top = 0;
-        }
-        let base = unsafe { self.chunks[self.cur].as_mut_ptr().add(self.top) };
-        self.top += words;
+        let base = if self.top + words <= self.len {
+            let b = unsafe { self.base.add(self.top) };
+            self.top += words;
+            b
+        } else {
+            self.new_chunk(words)
+        };
         let f = base as *mut Frame;
         unsafe {
             ptr::write(
@@ -164,12 +198,30 @@ impl FrameStack {
                     localsplus: [],
                 },
             );
-            let slots = (*f).localsplus();
-            for i in 0..nlocalsplus {
-                ptr::write(slots.add(i), Value::NULL);
-            }
         }
         f
+    }
+
+    /// Move on to the next chunk (made now if there is none, or if it is
+    /// too small) and take `words` from it.
+    #[cold]
+    #[inline(never)]
+    fn new_chunk(&mut self, words: usize) -> *mut u64 {
+        self.saved_tops.push(self.top);
+        self.cur += 1;
+        if self.cur == self.chunks.len() || self.chunks[self.cur].len() < words {
+            let size = CHUNK_WORDS.max(words);
+            let chunk = vec![0u64; size].into_boxed_slice();
+            if self.cur == self.chunks.len() {
+                self.chunks.push(chunk);
+            } else {
+                self.chunks[self.cur] = chunk;
+            }
+        }
+        let chunk = &mut self.chunks[self.cur];
+        (self.base, self.len) = (chunk.as_mut_ptr(), chunk.len());
+        self.top = words;
+        self.base
     }
 
     /// Release the most recently pushed frame: drop its slots, value stack
@@ -192,14 +244,35 @@ impl FrameStack {
     ///
     /// # Safety
     /// The top frame of `stack` occupied `words` words.
+    #[inline]
     pub unsafe fn release(stack: *mut FrameStack, words: usize) {
         let s = &mut *stack;
         debug_assert!(s.top >= words);
         s.top -= words;
         if s.top == 0 && s.cur > 0 {
-            s.cur -= 1;
-            s.top = s.saved_tops.pop().expect("chunk tops are saved");
+            s.previous_chunk();
         }
+    }
+
+    /// Back to the previous chunk (the current one emptied).
+    #[cold]
+    #[inline(never)]
+    fn previous_chunk(&mut self) {
+        self.cur -= 1;
+        self.top = self.saved_tops.pop().expect("chunk tops are saved");
+        let chunk = &mut self.chunks[self.cur];
+        (self.base, self.len) = (chunk.as_mut_ptr(), chunk.len());
+    }
+}
+
+/// Set `n` slots from `p` to NULL, word by word (see `push_with_args`).
+///
+/// # Safety
+/// The `n` words at `p` are frame memory holding no live values.
+#[inline(always)]
+unsafe fn null_slots(p: *mut Value, n: usize) {
+    for i in 0..n {
+        std::ptr::write_volatile(p.add(i), Value::NULL);
     }
 }
 

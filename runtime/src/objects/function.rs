@@ -34,8 +34,13 @@ pub struct FunctionObj {
 }
 
 impl FunctionObj {
+    /// The code object. `code` is set once, by [`new_function`], which
+    /// checks it is one (`__code__` is read-only here), so no check now:
+    /// every call and every return to a frame reads it.
+    #[inline(always)]
     pub fn code(&self) -> &crate::bytecode::code::CodeObj {
-        crate::bytecode::code::as_code(&self.code).expect("function code is a code object")
+        debug_assert!(crate::bytecode::code::as_code(&self.code).is_some());
+        unsafe { self.code.payload::<crate::bytecode::code::CodeObj>() }
     }
 
     pub fn get(&self, f: &UnsafeCell<Value>) -> Value {

@@ -54,15 +54,28 @@ unsafe impl Send for Singletons {}
 
 pub(crate) static SINGLETONS: std::sync::OnceLock<Singletons> = std::sync::OnceLock::new();
 
+/// `SINGLETONS` once set: one load where `OnceLock::get` also checks its
+/// state (`is_none`, `none()`, `True`/`False` run on every branch and
+/// return of the eval loop).
+static SINGLETONS_PTR: std::sync::atomic::AtomicPtr<Singletons> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
 #[inline(always)]
 fn singletons() -> &'static Singletons {
-    match SINGLETONS.get() {
-        Some(s) => s,
-        None => {
-            types();
-            SINGLETONS.get().expect("created with the types")
-        }
+    let p = SINGLETONS_PTR.load(std::sync::atomic::Ordering::Acquire);
+    if !p.is_null() {
+        return unsafe { &*p };
     }
+    singletons_slow()
+}
+
+#[cold]
+#[inline(never)]
+fn singletons_slow() -> &'static Singletons {
+    types();
+    let s = SINGLETONS.get().expect("created with the types");
+    SINGLETONS_PTR.store(s as *const Singletons as *mut Singletons, std::sync::atomic::Ordering::Release);
+    s
 }
 
 /// Immortal values need no refcount traffic: copy the word.

@@ -430,13 +430,18 @@ thread_local! {
     static INITIALIZING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// The registry once `READY`: one load on the fast path of [`types()`]
+/// (type checks of every fast path go through it).
+static TYPES_PTR: std::sync::atomic::AtomicPtr<BuiltinTypes> = std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
 /// The built-in types. Created on first use; they live for the process.
 #[inline(always)]
 pub fn types() -> &'static BuiltinTypes {
-    match TYPES.get() {
-        Some(r) if READY.load(std::sync::atomic::Ordering::Acquire) => &r.0,
-        _ => init_types(),
+    let p = TYPES_PTR.load(std::sync::atomic::Ordering::Acquire);
+    if !p.is_null() {
+        return unsafe { &*p };
     }
+    init_types()
 }
 
 #[cold]
@@ -455,5 +460,7 @@ fn init_types() -> &'static BuiltinTypes {
         INITIALIZING.with(|i| i.set(false));
         READY.store(true, std::sync::atomic::Ordering::Release);
     }
-    &TYPES.get().expect("just set").0
+    let t = &TYPES.get().expect("just set").0;
+    TYPES_PTR.store(t as *const BuiltinTypes as *mut BuiltinTypes, std::sync::atomic::Ordering::Release);
+    t
 }

@@ -8,7 +8,7 @@
 //! shared keys fix for good, so loading one is an index load; an instance
 //! whose dict was materialized is read through the dict (`_WITH_HINT`).
 
-use super::helpers::{pyfast_rt_dict_lookup_str, pyfast_rt_dict_store_str, well_known};
+use super::helpers::{pyfast_rt_dict_lookup_str, pyfast_rt_dict_store_str, pyfast_rt_type_lookup, well_known};
 use super::{obj, Cx, Flow};
 use crate::{instance, module, type_obj, uop};
 
@@ -62,6 +62,29 @@ uop! {
     _GUARD_TYPE_VERSION(1 -> 1) [OPARG | DEOPT | PURE] |cx, oparg, operand| {
         let w = cx.peek(1);
         if obj::is_heap(w) && obj::type_version(obj::type_of(w)) == oparg { Flow::Continue } else { Flow::Deopt }
+    }
+}
+
+uop! {
+    /// Deopt unless the top of the stack is a heap object whose type's
+    /// version tag is one of the four at `operand` (a `[u32; 4]`: the
+    /// type-version set of a polymorphic tier-1 form, in its inline cache;
+    /// unused entries repeat the first, and 0, "no tag", is never in it).
+    /// Tier 1 only: the set can change while the instruction's other cache
+    /// fields change with it, so a trace guards the one type it recorded
+    /// with `_GUARD_TYPE_VERSION` instead.
+    _GUARD_TYPE_VERSION_SET(1 -> 1) [OPERAND | DEOPT | PURE] |cx, oparg, operand| {
+        let w = cx.peek(1);
+        if !obj::is_heap(w) {
+            return Flow::Deopt;
+        }
+        let v = obj::type_version(obj::type_of(w));
+        let set = operand as *const u32;
+        if v == *set || v == *set.add(1) || v == *set.add(2) || v == *set.add(3) {
+            Flow::Continue
+        } else {
+            Flow::Deopt
+        }
     }
 }
 
@@ -191,6 +214,25 @@ uop! {
         let owner = cx.peek(1);
         obj::incref(operand);
         cx.poke(1, operand);
+        cx.push(owner);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// The method form for a method each of several classes defines its
+    /// own way: `(owner -- method owner)`, the method being attribute
+    /// `operand` (a name) of the owner's type, looked up now (the type
+    /// attribute cache). The guards before it proved the type is one whose
+    /// attribute is a plain function the instance does not shadow; deopt
+    /// if the lookup finds nothing all the same.
+    _LOAD_ATTR_METHOD_FROM_TYPE(1 -> 2) [OPERAND | DEOPT] |cx, oparg, operand| {
+        let owner = cx.peek(1);
+        let m = pyfast_rt_type_lookup(obj::type_of(owner), operand);
+        if m == 0 {
+            return Flow::Deopt;
+        }
+        cx.poke(1, m);
         cx.push(owner);
         Flow::Continue
     }

@@ -31,6 +31,31 @@ uop! {
 }
 
 uop! {
+    /// `_CHECK_FUNCTION_EXACT_ARGS` for several functions: deopt unless the
+    /// callable is a Python function whose version is one of the four at
+    /// `operand` (the version set of a polymorphic call site, in its inline
+    /// cache; unused entries repeat the first; tier 1 only, as
+    /// `_GUARD_TYPE_VERSION_SET`) and the self slot is non-NULL exactly
+    /// when bit 31 of `oparg` is set. The argument count is the rest of
+    /// `oparg`.
+    _CHECK_FUNCTION_EXACT_ARGS_SET(0 -> 0) [OPARG | OPERAND | DEOPT | PURE] |cx, oparg, operand| {
+        let n = (oparg & 0x7fff_ffff) as usize;
+        let f = cx.peek(n + 2);
+        let has_self = cx.peek(n + 1) != 0;
+        if !obj::has_type(f, well_known(|w| &w.function_type)) || has_self != (oparg >> 31 != 0) {
+            return Flow::Deopt;
+        }
+        let v = *obj::field::<u32>(f, function::VERSION_OFFSET);
+        let set = operand as *const u32;
+        if v == *set || v == *set.add(1) || v == *set.add(2) || v == *set.add(3) {
+            Flow::Continue
+        } else {
+            Flow::Deopt
+        }
+    }
+}
+
+uop! {
     /// Deopt unless the callable is the Python function with version
     /// `operand` (any self slot).
     _CHECK_FUNCTION_VERSION(0 -> 0) [OPARG | OPERAND | DEOPT | PURE] |cx, oparg, operand| {

@@ -115,6 +115,11 @@ unsafe extern "C" {
     /// absent. Never runs Python code and never raises.
     pub fn pyfast_rt_dict_lookup_str(d: u64, name: u64) -> u64;
 
+    /// Attribute `name` (an interned str) of type `ty` along its MRO, as
+    /// the type attribute cache finds it: a new reference, or 0 when
+    /// absent. Never runs Python code and never raises.
+    pub fn pyfast_rt_type_lookup(ty: u64, name: u64) -> u64;
+
     /// `d[name] = value` for a str `name` (takes the reference to `value`).
     /// Never runs Python code except the release of a replaced value.
     pub fn pyfast_rt_dict_store_str(d: u64, name: u64, value: u64);
@@ -152,6 +157,7 @@ pub const SYMBOLS: &[&str] = &[
     "pyfast_rt_dict_setitem",
     "pyfast_rt_contains",
     "pyfast_rt_dict_lookup_str",
+    "pyfast_rt_type_lookup",
     "pyfast_rt_dict_store_str",
     "pyfast_rt_list_append",
     "pyfast_rt_len",

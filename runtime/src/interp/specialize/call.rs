@@ -139,3 +139,51 @@ pub fn call(code: &CodeObj, index: usize, nargs: u32, callable: &Value, self_or_
     keep_backoff(c);
     specialized(code, index, form);
 }
+
+/// `CALL_PY_EXACT_ARGS` (or its polymorphic form) at `index` missed: if
+/// the callable is another Python function that the same form fits (exact
+/// arguments, the same self slot) and the version set has room, add its
+/// version (the form becomes `CALL_PY_EXACT_ARGS_POLY`) and return true:
+/// the instruction runs again. A base class method calling a method each
+/// subclass overrides (richards' `self.fn(...)`) sees one function per
+/// subclass.
+///
+/// # Safety
+/// `sp` is the stack pointer at the instruction (its inputs are there).
+pub(crate) unsafe fn extend(code: &CodeObj, index: usize, op: Opcode, sp: *const Value) -> bool {
+    use crate::bytecode::cache::VERSION_SET_SIZE;
+    let (mono, poly) = (Opcode::CALL_PY_EXACT_ARGS, Opcode::CALL_PY_EXACT_ARGS_POLY);
+    if op != mono && op != poly {
+        return false;
+    }
+    let c = cache(code, index);
+    let first = c.version.get();
+    let free = if op == mono { Some(1) } else { (1..VERSION_SET_SIZE).find(|&i| c.version_at(i) == first) };
+    let Some(free) = free else { return false };
+    let n = code.instrs()[index].arg as usize;
+    if n >= 1 << 31 {
+        return false;
+    }
+    let has_self = !(*sp.sub(n + 1)).is_null();
+    let Some(f) = as_function(&*sp.sub(n + 2)) else { return false };
+    let v = f.version.get();
+    if v == 0
+        || has_self != (c.flags.get() & 1 != 0)
+        || !exact_args(f.code(), n + has_self as usize)
+        || (0..VERSION_SET_SIZE).any(|i| c.version_at(i) == v)
+    {
+        return false;
+    }
+    stats::attempt(Opcode::CALL);
+    if op == mono {
+        for i in 1..VERSION_SET_SIZE {
+            c.set_version(i, first);
+        }
+        c.set_version(free, v);
+        specialized(code, index, poly);
+    } else {
+        c.set_version(free, v);
+        stats::success(poly);
+    }
+    true
+}

@@ -36,6 +36,12 @@ pub enum Src {
     Ptr2,
     /// `cache.version | cache.flags << 32` (`_CHECK_FUNCTION_EXACT_ARGS`).
     VersionFlags,
+    /// The address of the cache's type-version set (`Cache::version_set`:
+    /// `_GUARD_TYPE_VERSION_SET`, tier 1 only).
+    VersionSet,
+    /// The instruction's argument with bit 31 set when `cache.flags & 1`
+    /// (a call site's self slot is non-NULL: `_CHECK_FUNCTION_EXACT_ARGS_SET`).
+    ArgSelf,
 }
 
 impl Src {
@@ -50,6 +56,8 @@ impl Src {
             Src::Ptr => c.ptr.get(),
             Src::Ptr2 => c.ptr2.get(),
             Src::VersionFlags => c.version.get() as u64 | (c.flags.get() as u64) << 32,
+            Src::VersionSet => c.version_set() as u64,
+            Src::ArgSelf => arg as u64 | ((c.flags.get() as u64 & 1) << 31),
         }
     }
 }
@@ -179,15 +187,19 @@ expansions! {
         LOAD_GLOBAL_MODULE: [global::_GUARD_GLOBALS_VERSION(Version, Zero, Always), global::_LOAD_GLOBAL_MODULE(Index, Zero, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_GLOBAL_BUILTIN: [global::_GUARD_GLOBALS_VERSION(Version, Zero, Always), global::_GUARD_BUILTINS_VERSION(Aux, Zero, Always), global::_LOAD_GLOBAL_BUILTINS(Index, Zero, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_INSTANCE_VALUE: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_CHECK_MANAGED_OBJECT_HAS_VALUES(Zero, Zero, Always), attr::_LOAD_ATTR_INSTANCE_VALUE(Index, Zero, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
+        LOAD_ATTR_INSTANCE_VALUE_POLY: [attr::_GUARD_TYPE_VERSION_SET(Zero, VersionSet, Always), attr::_CHECK_MANAGED_OBJECT_HAS_VALUES(Zero, Zero, Always), attr::_LOAD_ATTR_INSTANCE_VALUE(Index, Zero, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_WITH_HINT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_LOAD_ATTR_WITH_HINT(Index, Ptr, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_SLOT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_LOAD_ATTR_SLOT(Index, Zero, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_MODULE: [attr::_CHECK_ATTR_MODULE(Version, Zero, Always), attr::_LOAD_ATTR_MODULE(Index, Zero, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_CLASS: [attr::_CHECK_ATTR_CLASS(Version, Ptr, Always), attr::_LOAD_ATTR_CLASS(Zero, Ptr2, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_METHOD_WITH_VALUES: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_METHOD(Zero, Ptr, Always)];
+        LOAD_ATTR_METHOD_WITH_VALUES_POLY: [attr::_GUARD_TYPE_VERSION_SET(Zero, VersionSet, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_METHOD(Zero, Ptr, Always)];
+        LOAD_ATTR_METHOD_LOOKUP_POLY: [attr::_GUARD_TYPE_VERSION_SET(Zero, VersionSet, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_METHOD_FROM_TYPE(Zero, Ptr2, Always)];
         LOAD_ATTR_METHOD_NO_DICT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_LOAD_ATTR_METHOD(Zero, Ptr, Always)];
         LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_CHECK_ATTR_NOT_SHADOWED(Aux, Ptr2, Always), attr::_LOAD_ATTR_NONDESCRIPTOR(Zero, Ptr, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         LOAD_ATTR_NONDESCRIPTOR_NO_DICT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_LOAD_ATTR_NONDESCRIPTOR(Zero, Ptr, Always), global::_PUSH_NULL(Zero, Zero, ArgOdd)];
         STORE_ATTR_INSTANCE_VALUE: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_CHECK_MANAGED_OBJECT_HAS_VALUES(Zero, Zero, Always), attr::_STORE_ATTR_INSTANCE_VALUE(Index, Zero, Always)];
+        STORE_ATTR_INSTANCE_VALUE_POLY: [attr::_GUARD_TYPE_VERSION_SET(Zero, VersionSet, Always), attr::_CHECK_MANAGED_OBJECT_HAS_VALUES(Zero, Zero, Always), attr::_STORE_ATTR_INSTANCE_VALUE(Index, Zero, Always)];
         STORE_ATTR_WITH_HINT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_STORE_ATTR_WITH_HINT(Index, Ptr, Always)];
         STORE_ATTR_SLOT: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), attr::_STORE_ATTR_SLOT(Index, Zero, Always)];
         CALL_LEN: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_LEN(Zero, Zero, Always)];
@@ -207,6 +219,7 @@ expansions! {
         SEND_GEN: [tier1::_SEND_GEN_FRAME(Arg, Zero, Always)];
         LOAD_ATTR_PROPERTY: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), tier1::_LOAD_ATTR_PROPERTY_FRAME(Zero, Ptr, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_PY_EXACT_ARGS: [call::_CHECK_FUNCTION_EXACT_ARGS(Arg, VersionFlags, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
+        CALL_PY_EXACT_ARGS_POLY: [call::_CHECK_FUNCTION_EXACT_ARGS_SET(ArgSelf, VersionSet, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_BOUND_METHOD_EXACT_ARGS: [call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS(Arg, Zero, Always), call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS(Arg, Zero, Always), call::_CHECK_FUNCTION_EXACT_ARGS(Arg, VersionFlags, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_PY_GENERAL: [call::_CHECK_FUNCTION_VERSION(Arg, Version, Always), tier1::_PY_FRAME_GENERAL(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_BUILTIN_O: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];

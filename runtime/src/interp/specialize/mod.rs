@@ -74,9 +74,26 @@ pub fn failed(code: &CodeObj, index: usize, family: Opcode, reason: &'static str
 /// runs the generic form now. The instruction is rewritten to it for this
 /// one execution and the specialized form is restored at the next
 /// ([`restore`]), until `MISS_BUDGET` misses are spent; then it deopts.
+///
+/// First, a polymorphic attribute form may take the owner's type into its
+/// type-version set instead ([`attr::extend`]), or a call site the
+/// callee's version ([`call::extend`]): then the instruction runs again as
+/// it is. `sp` is the value stack's top at the failed guard
+/// (guards change nothing, so the instruction's inputs are there).
+///
+/// # Safety
+/// `sp` is the running frame's stack pointer at the instruction `index`.
 #[cold]
-pub fn miss(code: &CodeObj, index: usize) {
+pub unsafe fn miss(code: &CodeObj, index: usize, sp: *const crate::objects::Value) {
     let from = code.instrs()[index].op;
+    let extended = match from.generic() {
+        Opcode::LOAD_ATTR | Opcode::STORE_ATTR => attr::extend(code, index, from, &*sp.sub(1)),
+        Opcode::CALL => call::extend(code, index, from, sp),
+        _ => false,
+    };
+    if extended {
+        return;
+    }
     stats::miss(from);
     let c = &code.caches()[index];
     let left = c.misses.get();

@@ -152,6 +152,17 @@ class C:
         return self.x
     def __getitem__(self, i):
         return i
+class C2(C):
+    pass
+class Q:
+    def go(self):
+        return self.f(1)
+class Q1(Q):
+    def f(self, x):
+        return x
+class Q2(Q):
+    def f(self, x):
+        return x + 1
 import math
 def gen():
     yield 1
@@ -164,6 +175,9 @@ def work(n):
     st = {1, 2}
     lst = [1, 2, 3]
     c = C(1)
+    c2 = C2(2)
+    q1 = Q1()
+    q2 = Q2()
     pp = P()
     for i in range(n):
         t = t + i * 2 - 1
@@ -176,6 +190,11 @@ def work(n):
         d["b"] = i
         c.x = i
         pp.s = i
+        for o in (c, c2):
+            t += o.x + o.m()
+            o.x = i
+        for q in (q1, q2):
+            t += q.go()
         a, b = 1, 2
         x, y, z = (1, 2, 3)
         p, q = [1, 2]
@@ -248,6 +267,11 @@ work(30)
         Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES,
         Opcode::STORE_ATTR_INSTANCE_VALUE,
         Opcode::STORE_ATTR_SLOT,
+        Opcode::LOAD_ATTR_INSTANCE_VALUE_POLY,
+        Opcode::LOAD_ATTR_METHOD_WITH_VALUES_POLY,
+        Opcode::STORE_ATTR_INSTANCE_VALUE_POLY,
+        Opcode::LOAD_ATTR_METHOD_LOOKUP_POLY,
+        Opcode::CALL_PY_EXACT_ARGS_POLY,
         Opcode::LOAD_GLOBAL_BUILTIN,
         Opcode::LOAD_GLOBAL_MODULE,
         Opcode::FOR_ITER_RANGE,
