@@ -6,9 +6,8 @@ import posixpath as path
 import sys as _sys
 from posix import (
     F_OK, R_OK, W_OK, X_OK,
-    access, chdir, chmod, cpu_count, getcwd, getegid, geteuid, getgid, getpid, getppid, getuid,
-    isatty, listdir, lstat, readlink, remove, rename, replace, rmdir, strerror, symlink, umask,
-    unlink, urandom, _exit,
+    cpu_count, getcwd, getegid, geteuid, getgid, getpid, getppid, getuid,
+    isatty, strerror, umask, urandom, _exit,
 )
 
 name = "posix"
@@ -93,6 +92,50 @@ class PathLike:
     @classmethod
     def __subclasshook__(cls, subclass):
         return hasattr(subclass, "__fspath__") or NotImplemented
+
+
+def listdir(path=None):
+    return posix.listdir("." if path is None else fspath(path))
+
+
+def chdir(path):
+    posix.chdir(fspath(path))
+
+
+def chmod(path, mode):
+    posix.chmod(fspath(path), mode)
+
+
+def access(path, mode):
+    return posix.access(fspath(path), mode)
+
+
+def readlink(path):
+    return posix.readlink(fspath(path))
+
+
+def remove(path):
+    posix.remove(fspath(path))
+
+
+def unlink(path):
+    posix.unlink(fspath(path))
+
+
+def rmdir(path):
+    posix.rmdir(fspath(path))
+
+
+def rename(src, dst):
+    posix.rename(fspath(src), fspath(dst))
+
+
+def replace(src, dst):
+    posix.replace(fspath(src), fspath(dst))
+
+
+def symlink(src, dst, target_is_directory=False):
+    posix.symlink(fspath(src), fspath(dst))
 
 
 def stat(path, *, follow_symlinks=True):
