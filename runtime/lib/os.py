@@ -138,6 +138,24 @@ def symlink(src, dst, target_is_directory=False):
     posix.symlink(fspath(src), fspath(dst))
 
 
+def utime(path, times=None, *, ns=None, follow_symlinks=True):
+    """Set the access and modification times of `path` (now by default)."""
+    path = fspath(path)
+    if times is not None and ns is not None:
+        raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
+    if times is not None:
+        if not isinstance(times, tuple) or len(times) != 2:
+            raise TypeError("utime: 'times' must be either a tuple of two ints or None")
+        ns = tuple(int(t * 1_000_000_000) if isinstance(t, float) else t * 1_000_000_000
+                   for t in times)
+    if ns is None:
+        posix.utime(path)
+    else:
+        if not isinstance(ns, tuple) or len(ns) != 2:
+            raise TypeError("utime: 'ns' must be a tuple of two ints")
+        posix.utime(path, ns[0], ns[1])
+
+
 def stat(path, *, follow_symlinks=True):
     return stat_result(posix.stat(fspath(path), follow_symlinks=follow_symlinks))
 

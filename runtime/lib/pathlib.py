@@ -478,11 +478,13 @@ class Path(PurePath):
             return f.write(view)
 
     def touch(self, mode=0o666, exist_ok=True):
-        if self.exists():
-            if not exist_ok:
-                raise FileExistsError(17, "File exists", str(self))
-            return
-        open(str(self), "a").close()
+        if exist_ok:
+            try:
+                os.utime(self)
+                return
+            except OSError:
+                pass
+        open(str(self), "a" if exist_ok else "x").close()
 
     def mkdir(self, mode=0o777, parents=False, exist_ok=False):
         try:

@@ -182,6 +182,29 @@ fn access(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(bool_val(unsafe { libc::access(c.as_ptr(), mode as libc::c_int) } == 0))
 }
 
+/// `utime(path)` sets both times to now; `utime(path, atime_ns, mtime_ns)`
+/// to those nanoseconds since the epoch (`os.utime` computes them).
+fn utime(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("utime", args, kw);
+    a.expect(1, 3)?;
+    let p = path_arg(&a, 0, "path")?;
+    let c = c_path(p)?;
+    let spec = |i: usize| -> PyResult<libc::timespec> {
+        match a.get(i, "") {
+            None => Ok(libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW }),
+            Some(_) => {
+                let ns = int_arg(&a, i, "", 0)?;
+                Ok(libc::timespec { tv_sec: ns.div_euclid(1_000_000_000), tv_nsec: ns.rem_euclid(1_000_000_000) })
+            }
+        }
+    };
+    let times = [spec(1)?, spec(2)?];
+    if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), 0) } != 0 {
+        return Err(last_err(p));
+    }
+    Ok(none())
+}
+
 fn getcwd(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("getcwd", args, kw).expect(0, 0)?;
     let d = std::env::current_dir().map_err(|e| os_err(e, "."))?;
@@ -299,6 +322,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("chmod", chmod),
     ("chdir", chdir),
     ("access", access),
+    ("utime", utime),
     ("getcwd", getcwd),
     ("getpid", getpid),
     ("getppid", getppid),
