@@ -7,9 +7,8 @@ import sys as _sys
 from posix import (
     F_OK, R_OK, W_OK, X_OK, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK,
     O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY, close, lseek, read, write,
-    access, chdir, chmod, cpu_count, getcwd, getegid, geteuid, getgid, getpid, getppid, getuid,
-    isatty, listdir, lstat, readlink, remove, rename, replace, rmdir, strerror, symlink, umask,
-    unlink, urandom, utime, _exit,
+    cpu_count, getcwd, getegid, geteuid, getgid, getpid, getppid, getuid,
+    isatty, strerror, umask, urandom, _exit,
 )
 
 name = "posix"
@@ -104,6 +103,68 @@ class PathLike:
     @classmethod
     def __subclasshook__(cls, subclass):
         return hasattr(subclass, "__fspath__") or NotImplemented
+
+
+def listdir(path=None):
+    return posix.listdir("." if path is None else fspath(path))
+
+
+def chdir(path):
+    posix.chdir(fspath(path))
+
+
+def chmod(path, mode):
+    posix.chmod(fspath(path), mode)
+
+
+def access(path, mode):
+    return posix.access(fspath(path), mode)
+
+
+def readlink(path):
+    return posix.readlink(fspath(path))
+
+
+def remove(path):
+    posix.remove(fspath(path))
+
+
+def unlink(path):
+    posix.unlink(fspath(path))
+
+
+def rmdir(path):
+    posix.rmdir(fspath(path))
+
+
+def rename(src, dst):
+    posix.rename(fspath(src), fspath(dst))
+
+
+def replace(src, dst):
+    posix.replace(fspath(src), fspath(dst))
+
+
+def symlink(src, dst, target_is_directory=False):
+    posix.symlink(fspath(src), fspath(dst))
+
+
+def utime(path, times=None, *, ns=None, follow_symlinks=True):
+    """Set the access and modification times of `path` (now by default)."""
+    path = fspath(path)
+    if times is not None and ns is not None:
+        raise ValueError("utime: you may specify either 'times' or 'ns' but not both")
+    if times is not None:
+        if not isinstance(times, tuple) or len(times) != 2:
+            raise TypeError("utime: 'times' must be either a tuple of two ints or None")
+        ns = tuple(int(t * 1_000_000_000) if isinstance(t, float) else t * 1_000_000_000
+                   for t in times)
+    if ns is None:
+        posix.utime(path)
+    else:
+        if not isinstance(ns, tuple) or len(ns) != 2:
+            raise TypeError("utime: 'ns' must be a tuple of two ints")
+        posix.utime(path, ns[0], ns[1])
 
 
 def stat(path, *, follow_symlinks=True):

@@ -402,6 +402,28 @@ pub fn open(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let a = Args::new("open", args, kw);
     a.only_kwargs(&["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"])?;
     let target = a.get(0, "file").ok_or_else(|| type_error("open() missing required argument 'file' (pos 1)"))?;
+    // A path-like object opens the path its `__fspath__` gives (which is
+    // also the file's `name`, as CPython).
+    let fspath;
+    let target =
+        if pystr::as_str(target).is_none() && bytes::as_bytes(target).is_none() && int::as_int(target).is_none() {
+            match ops::call_dunder(vm, target, "__fspath__", &[])? {
+                Some(p) if pystr::as_str(&p).is_some() || bytes::as_bytes(&p).is_some() => {
+                    fspath = p;
+                    &fspath
+                }
+                Some(p) => {
+                    return Err(type_error(format!(
+                        "expected {}.__fspath__() to return str or bytes, not {}",
+                        ops::type_name(target),
+                        ops::type_name(&p)
+                    )))
+                }
+                None => target,
+            }
+        } else {
+            target
+        };
     let mode_s = match a.get(1, "mode") {
         Some(m) => pystr::as_str(m).ok_or_else(|| type_error("open() argument 'mode' must be str"))?,
         None => "r",

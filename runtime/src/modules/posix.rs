@@ -182,6 +182,29 @@ fn access(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(bool_val(unsafe { libc::access(c.as_ptr(), mode as libc::c_int) } == 0))
 }
 
+/// `utime(path)` sets both times to now; `utime(path, atime_ns, mtime_ns)`
+/// to those nanoseconds since the epoch (`os.utime` computes them).
+fn utime(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("utime", args, kw);
+    a.expect(1, 3)?;
+    let p = path_arg(&a, 0, "path")?;
+    let c = c_path(p)?;
+    let spec = |i: usize| -> PyResult<libc::timespec> {
+        match a.get(i, "") {
+            None => Ok(libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW }),
+            Some(_) => {
+                let ns = int_arg(&a, i, "", 0)?;
+                Ok(libc::timespec { tv_sec: ns.div_euclid(1_000_000_000), tv_nsec: ns.rem_euclid(1_000_000_000) })
+            }
+        }
+    };
+    let times = [spec(1)?, spec(2)?];
+    if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), 0) } != 0 {
+        return Err(last_err(p));
+    }
+    Ok(none())
+}
+
 fn getcwd(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Args::new("getcwd", args, kw).expect(0, 0)?;
     let d = std::env::current_dir().map_err(|e| os_err(e, "."))?;
@@ -282,51 +305,6 @@ fn exit_now(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     a.expect(1, 1)?;
     let code = int_arg(&a, 0, "status", 0)?;
     unsafe { libc::_exit(code as libc::c_int) }
-}
-
-/// `utime(path, times=None, *, ns=None)`: set access and modification
-/// times (now when neither is given).
-fn utime(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let a = Args::new("utime", args, kw);
-    a.only_kwargs(&["path", "times", "ns"])?;
-    a.expect(1, 2)?;
-    let p = path_arg(&a, 0, "path")?;
-    let times = a.get(1, "times").filter(|v| !crate::objects::is_none(v));
-    let ns = a.kw("ns");
-    if times.is_some() && ns.is_some() {
-        return Err(PyErr::new(exc().value_error, "utime: you may specify either 'times' or 'ns' but not both"));
-    }
-    let pair = |v: &Value, what: &str| -> PyResult<(Value, Value)> {
-        match tuple::as_tuple(v) {
-            Some(t) if t.items.len() == 2 => Ok((t.items[0].clone(), t.items[1].clone())),
-            _ => Err(type_error(format!("utime: '{what}' must be a tuple of two ints"))),
-        }
-    };
-    let stamps: Option<[libc::timespec; 2]> = if let Some(t) = times {
-        let (at, mt) = pair(t, "times")?;
-        let conv = |v: &Value| -> PyResult<libc::timespec> {
-            let f = crate::interp::ops::real_to_f64(vm, v)?
-                .ok_or_else(|| type_error("utime: 'times' must be a tuple of two numbers"))?;
-            let secs = f.floor();
-            Ok(libc::timespec { tv_sec: secs as libc::time_t, tv_nsec: ((f - secs) * 1e9) as libc::c_long })
-        };
-        Some([conv(&at)?, conv(&mt)?])
-    } else if let Some(n) = ns {
-        let (at, mt) = pair(n, "ns")?;
-        let conv = |v: &Value| -> PyResult<libc::timespec> {
-            let n = int::as_i64(v).ok_or_else(|| type_error("utime: 'ns' must be a tuple of two ints"))?;
-            Ok(libc::timespec { tv_sec: n.div_euclid(1_000_000_000), tv_nsec: n.rem_euclid(1_000_000_000) })
-        };
-        Some([conv(&at)?, conv(&mt)?])
-    } else {
-        None
-    };
-    let c = c_path(p)?;
-    let ptr = stamps.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
-    if unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), ptr, 0) } != 0 {
-        return Err(last_err(p));
-    }
-    Ok(none())
 }
 
 /// `get_terminal_size(fd=1)`: (columns, lines) of the terminal on `fd`.
@@ -430,6 +408,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("chmod", chmod),
     ("chdir", chdir),
     ("access", access),
+    ("utime", utime),
     ("getcwd", getcwd),
     ("getpid", getpid),
     ("getppid", getppid),
@@ -445,7 +424,6 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("putenv", putenv),
     ("unsetenv", unsetenv),
     ("_exit", exit_now),
-    ("utime", utime),
     ("open", open_fd),
     ("close", close_fd),
     ("read", read_fd),
