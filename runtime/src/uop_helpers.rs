@@ -162,6 +162,7 @@ pub fn install() {
     set(&w.tuple_iter_type, t.tuple_iterator.0 as u64);
     set(&w.generator_type, t.generator.0 as u64);
     set(&w.builtin_function_type, t.builtin_function.0 as u64);
+    set(&w.slice_type, t.slice.0 as u64);
 }
 
 thread_local! {
@@ -341,6 +342,78 @@ unsafe extern "C" fn pyfast_rt_str_of(o: u64) -> u64 {
 unsafe extern "C" fn pyfast_rt_tuple_of(o: u64) -> u64 {
     let v = borrowed(&o);
     result(crate::interp::call::call(vm(), &types().tuple.value(), std::slice::from_ref(v), &[]))
+}
+
+/// A list slice bound the uops checked: a small int or None.
+fn slice_bound(w: u64) -> Option<i64> {
+    unsafe { borrowed(&w) }.as_small_int()
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_list_slice(l: u64, start: u64, stop: u64) -> u64 {
+    let items = crate::objects::list::as_list(borrowed(&l)).expect("a list").items();
+    let (start, _, _, n) =
+        crate::objects::str_ops::normalize_slice(items.len() as i64, slice_bound(start), slice_bound(stop), 1);
+    crate::objects::list::new_list(items[start as usize..start as usize + n].to_vec()).into_bits()
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_list_subscr_slice(l: u64, s: u64) -> u64 {
+    let s = crate::objects::slice::as_slice(borrowed(&s)).expect("a slice");
+    let field = |v: &Value| match v.as_small_int() {
+        Some(i) => Some(Some(i)),
+        None if crate::objects::is_none(v) => Some(None),
+        None => None,
+    };
+    let (Some(start), Some(stop), Some(step)) = (field(&s.start), field(&s.stop), field(&s.step)) else {
+        return 0;
+    };
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return 0;
+    }
+    let items = crate::objects::list::as_list(borrowed(&l)).expect("a list").items();
+    let (start, _, step, n) = crate::objects::str_ops::normalize_slice(items.len() as i64, start, stop, step);
+    let out = if step == 1 {
+        items[start as usize..start as usize + n].to_vec()
+    } else {
+        let mut out = Vec::with_capacity(n);
+        let mut i = start;
+        for _ in 0..n {
+            out.push(items[i as usize].clone());
+            i = i.wrapping_add(step);
+        }
+        out
+    };
+    crate::objects::list::new_list(out).into_bits()
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_list_ass_slice(l: u64, start: u64, stop: u64, v: u64) {
+    let li = crate::objects::list::as_list(borrowed(&l)).expect("a list");
+    let src = crate::objects::list::as_list(borrowed(&v)).expect("a list");
+    let (lo, hi, _, _) =
+        crate::objects::str_ops::normalize_slice(li.len() as i64, slice_bound(start), slice_bound(stop), 1);
+    let (lo, hi) = (lo as usize, hi.max(lo) as usize);
+    // `a[:] = a` copies first; a list only the stack references gives up
+    // its items (`a[:k] = a[k::-1]`'s new list); else the items are cloned.
+    let mut new = if l == v {
+        li.items().clone()
+    } else if borrowed(&v).refcount() == 1 {
+        std::mem::take(src.items())
+    } else {
+        src.items().clone()
+    };
+    let items = li.items();
+    if new.len() == hi - lo {
+        // Same length: swap in place; `new` then holds the old items,
+        // released once the list is consistent.
+        items[lo..hi].swap_with_slice(&mut new);
+        crate::interp::ops::release_reversed(new);
+    } else {
+        let old: Vec<Value> = items.splice(lo..hi, new).collect();
+        crate::interp::ops::release_reversed(old);
+    }
 }
 
 /// # Safety
