@@ -104,7 +104,9 @@ Commands (as in pdb):
   b(reak) [FILE:LINE | LINE | FUNC] [, COND], tbreak ...
                        set a (temporary) breakpoint; no argument lists them
   cl(ear) [N...], condition N [COND], ignore N COUNT, enable/disable N...
+                       a bare clear removes all (asking first at a terminal)
   s(tep), n(ext), r(eturn), unt(il) [LINE], c(ont(inue))
+                       a stop as a frame returns shows --Return-- and ->value
   a(rgs), locals       arguments / all locals of the current frame
   info threads, info breakpoints
   jit                  tier and specialization state of the current frame's code

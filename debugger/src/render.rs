@@ -3,9 +3,11 @@
 
 use pyfast_inspect_proto::v1;
 
-/// `> /path/file.py(12)func()` (current) or `  ...` (other frames).
-pub fn location(f: &v1::Frame, current: bool) -> String {
-    format!("{} {}({}){}()", if current { ">" } else { " " }, f.file, f.line, f.function)
+/// `> /path/file.py(12)func()` (current) or `  ...` (other frames), with
+/// `->value` for a frame stopped at its return.
+pub fn location(f: &v1::Frame, current: bool, returning: Option<&str>) -> String {
+    let ret = returning.map(|v| format!("->{v}")).unwrap_or_default();
+    format!("{} {}({}){}(){ret}", if current { ">" } else { " " }, f.file, f.line, f.function)
 }
 
 /// `-> source line` (stripped as pdb does).
@@ -151,7 +153,8 @@ mod tests {
     #[test]
     fn locations_look_like_pdb() {
         let f = v1::Frame { file: "/t/fib.py".into(), line: 4, function: "fibonacci".into(), ..Default::default() };
-        assert_eq!(location(&f, true), "> /t/fib.py(4)fibonacci()");
+        assert_eq!(location(&f, true, None), "> /t/fib.py(4)fibonacci()");
+        assert_eq!(location(&f, true, Some("5")), "> /t/fib.py(4)fibonacci()->5");
         assert_eq!(source_line(Some("        a, b = b, a + b")), "-> a, b = b, a + b");
     }
 }

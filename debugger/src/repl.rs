@@ -39,6 +39,9 @@ pub struct Session {
     names: Arc<Mutex<Vec<String>>>,
     /// Ctrl-C while the program runs.
     interrupts: Option<Interrupts>,
+    /// The repr of what the innermost frame is returning, when stopped at
+    /// its return (pdb's `--Return--`).
+    returning: Option<String>,
 }
 
 /// What a command asks of the loop.
@@ -76,6 +79,7 @@ impl Session {
             exited: None,
             failures: 0,
             names: Arc::new(Mutex::new(Vec::new())),
+            returning: None,
         }
     }
 
@@ -147,7 +151,10 @@ impl Session {
                     println!("--breakpoint()--");
                 } else if stopped.reason == v1::stopped::Reason::Exception as i32 {
                     println!("--Exception-- {} (uncaught; continue to let it propagate)", stopped.exception);
+                } else if !stopped.return_value.is_empty() {
+                    println!("--Return--");
                 }
+                self.returning = Some(stopped.return_value).filter(|v| !v.is_empty());
                 self.refresh_and_show();
             }
             Some(Err(status)) => {
@@ -215,7 +222,8 @@ impl Session {
 
     fn show_frame(&mut self, i: usize) {
         let f = self.frames[i].clone();
-        println!("{}", render::location(&f, i == self.current));
+        let returning = if i == 0 { self.returning.as_deref() } else { None };
+        println!("{}", render::location(&f, i == self.current, returning));
         let text = self.line_text(&f.file, f.line);
         println!("{}", render::source_line(text.as_deref()));
     }
@@ -691,6 +699,12 @@ pub fn interactive(session: &mut Session) {
                 let _ = editor.add_history_entry(line.as_str());
                 last = line.clone();
                 match commands::parse(&line) {
+                    // As pdb: a bare `clear` asks first (scripted mode does not).
+                    Ok(Command::Clear(ids))
+                        if ids.is_empty()
+                            && !editor
+                                .readline("Clear all breaks? ")
+                                .is_ok_and(|r| matches!(r.trim().to_lowercase().as_str(), "y" | "yes")) => {}
                     Ok(cmd) => {
                         if session.execute(cmd, true) == Flow::Quit {
                             break;

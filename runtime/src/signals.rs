@@ -65,3 +65,50 @@ impl Drop for SigintToVm {
         unsafe { libc::sigaction(libc::SIGINT, &self.old, std::ptr::null_mut()) };
     }
 }
+
+/// Files to remove if a signal ends the process (leaked, never freed: a
+/// handler may read them at any time).
+static DOOMED_FILES: AtomicPtr<Vec<std::ffi::CString>> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Signals whose default action ends the process without the program
+/// having a say (pyfast has no `signal` module).
+const TERMINATING: [libc::c_int; 3] = [libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT];
+
+extern "C" fn on_terminate(sig: libc::c_int) {
+    let files = DOOMED_FILES.load(Ordering::SeqCst);
+    if !files.is_null() {
+        for f in unsafe { &*files } {
+            unsafe { libc::unlink(f.as_ptr()) };
+        }
+    }
+    // End as the signal would have: the parent sees "killed by SIGTERM".
+    unsafe {
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
+    }
+}
+
+/// Remove `files` (the inspection endpoint's socket and token files) when
+/// SIGTERM, SIGHUP or SIGQUIT ends the process, so no stale endpoint is
+/// left behind. Signals someone set to be ignored stay ignored.
+pub fn remove_on_termination(files: &[std::path::PathBuf]) {
+    use std::os::unix::ffi::OsStrExt;
+    let list: Vec<std::ffi::CString> =
+        files.iter().filter_map(|f| std::ffi::CString::new(f.as_os_str().as_bytes()).ok()).collect();
+    let old = DOOMED_FILES.swap(Box::into_raw(Box::new(list)), Ordering::SeqCst);
+    // The old list is leaked on purpose: a handler may be reading it.
+    let _ = old;
+    for sig in TERMINATING {
+        unsafe {
+            let mut current: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(sig, std::ptr::null(), &mut current);
+            if current.sa_sigaction != libc::SIG_DFL {
+                continue;
+            }
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_terminate as *const () as usize;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(sig, &sa, std::ptr::null_mut());
+        }
+    }
+}

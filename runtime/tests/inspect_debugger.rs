@@ -57,6 +57,7 @@ fn a_scripted_session_steps_breaks_and_inspects_like_pdb() {
         "p total",
         "down",
         "return",
+        "next",
         "break 2, y == 2",
         "condition 2 y >= 1",
         "ignore 2 1",
@@ -102,7 +103,9 @@ fn a_scripted_session_steps_breaks_and_inspects_like_pdb() {
         loc(8, "main"),
         "(Pdb) p total\n0\n".into(),
         loc(2, "add"),
-        // return: back in the caller, at its next line
+        // return: stops as the frame returns, showing the value (pdb's
+        // --Return--); the next `next` goes on in the caller
+        format!("--Return--\n> {p}(3)add()->0\n-> return s"),
         loc(7, "main"),
         format!("Breakpoint 2 at {p}:2"),
         "New condition set for breakpoint 2.".into(),

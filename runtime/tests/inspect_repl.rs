@@ -1,7 +1,8 @@
 //! The interactive `pyfast-dbg` on a terminal (a pty): typed-ahead keys,
 //! tab completion of commands and locals, history (arrow keys, and the
-//! history file), Ctrl-C pausing the running program without reaching it
-//! as a KeyboardInterrupt, and quitting with the program running on.
+//! history file), a bare `clear` asking first, Ctrl-C pausing the running
+//! program without reaching it as a KeyboardInterrupt, and quitting with
+//! the program running on.
 
 mod inspect_support;
 
@@ -82,7 +83,17 @@ fn the_prompt_completes_remembers_and_ctrl_c_pauses_the_program() {
 
     // Ctrl-C while the program runs pauses it (and only the debugger
     // sees it: the program gets no KeyboardInterrupt).
-    t.send("clear 1\r");
+    // A bare `clear` asks first, as pdb's does: "n" keeps the breakpoint.
+    t.send("clear\r");
+    t.expect("Clear all breaks? ", TIMEOUT);
+    t.send("n\r");
+    t.expect("(Pdb) ", TIMEOUT);
+    t.send("b\r");
+    t.expect("1   breakpoint   keep yes", TIMEOUT);
+    t.expect("(Pdb) ", TIMEOUT);
+    t.send("clear\r");
+    t.expect("Clear all breaks? ", TIMEOUT);
+    t.send("y\r");
     t.expect("Deleted breakpoint 1", TIMEOUT);
     t.expect("(Pdb) ", TIMEOUT);
     t.send("!global going; going = True\r");

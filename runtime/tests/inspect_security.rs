@@ -187,6 +187,34 @@ fn tcp_needs_the_token_and_a_loopback_address() {
 }
 
 #[test]
+fn a_terminating_signal_removes_the_endpoint_files() {
+    use std::os::unix::process::ExitStatusExt;
+    for (tag, sig, args) in
+        [("unix", libc::SIGTERM, &["--inspect"][..]), ("tcp", libc::SIGHUP, &["--inspect=tcp:127.0.0.1:0"][..])]
+    {
+        let scratch = Scratch::new(&format!("term-{tag}"));
+        let mut prog = start(&scratch, WAITING, args);
+        let dir = scratch.endpoint_dir();
+        let pid = prog.pid();
+        let files: Vec<PathBuf> = if tag == "unix" {
+            vec![socket_of(&scratch, pid)]
+        } else {
+            vec![dir.join(format!("{pid}.tcp")), dir.join(format!("{pid}.token"))]
+        };
+        for f in &files {
+            prog.wait_for_file(f, TIMEOUT);
+        }
+        unsafe { libc::kill(pid as i32, sig) };
+        let st = prog.child.wait().unwrap();
+        // Still ended by the signal (as without the endpoint), files gone.
+        assert_eq!(st.signal(), Some(sig), "{tag}: {st:?}");
+        for f in &files {
+            assert!(!f.exists(), "{tag}: {} must be removed when a signal ends the program", f.display());
+        }
+    }
+}
+
+#[test]
 fn remote_debugging_can_be_turned_off() {
     for (tag, args, env) in [("flag", &["--no-remote-debug"][..], None), ("env", &[][..], Some("1"))] {
         let scratch = Scratch::new(&format!("off-{tag}"));

@@ -23,9 +23,24 @@ pub fn install() {
     super::add_methods(t.range, &[("index", range_index), ("count", range_count)]);
     super::add_wrapped(t.str, t.staticmethod, "maketrans", str_maketrans);
     super::add_wrapped(t.dict, t.classmethod, "fromkeys", dict_fromkeys);
-    for ty in [t.int, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
+    for ty in [t.bool_, t.float, t.str, t.bytes, t.bytearray, t.tuple, t.list, t.dict, t.set, t.frozenset] {
         super::add_methods(ty, &[("__repr__", builtin_repr)]);
     }
+    super::add_methods(t.int, &[("__repr__", int_repr)]);
+}
+
+/// `int.__repr__(x)`: digits, also for a bool (`int.__repr__(True)` is
+/// `'1'`; bool's own `__repr__` says `True`).
+fn int_repr(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("__repr__", args, kw);
+    a.no_kwargs()?;
+    a.expect(1, 1)?;
+    let v = &a.pos[0];
+    if crate::objects::is_true_singleton(v) || crate::objects::is_false_singleton(v) {
+        let digit = if crate::objects::is_true_singleton(v) { "1" } else { "0" };
+        return Ok(pystr::from_string(digit.into()));
+    }
+    Ok(pystr::from_string(ops::native_repr(vm, v)?.into()))
 }
 
 /// `list.__repr__(x)` and the like: the built-in repr, for subclasses that

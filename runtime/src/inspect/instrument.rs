@@ -108,6 +108,18 @@ pub fn line_starts(code: &CodeObj) -> Vec<u32> {
     out
 }
 
+/// Indices of the instructions that return from the frame (where a return
+/// event happens, pdb's `--Return--`).
+pub fn returns(code: &CodeObj) -> Vec<u32> {
+    (0..code.instrs().len() as u32).filter(|&i| is_return(code, i)).collect()
+}
+
+/// Whether the instruction at `index` (seen through instrumentation)
+/// returns from the frame.
+pub fn is_return(code: &CodeObj, index: u32) -> bool {
+    matches!(original(code, index as usize).op, Opcode::RETURN_VALUE | Opcode::RETURN_CONST)
+}
+
 /// Replace the instruction at `index` with `INSTRUMENTED_LINE`.
 pub fn arm(code_v: &Value, index: u32) {
     let Some(code) = as_code(code_v) else { return };

@@ -166,6 +166,7 @@ pub fn start(vm: &Vm, ep: &Endpoint) -> Result<(), String> {
             }
         })
         .map_err(|e| format!("cannot start the inspection thread: {e}"))?;
+    crate::signals::remove_on_termination(&files);
     *running = Some(Running { shared, files });
     Ok(())
 }

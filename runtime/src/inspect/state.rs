@@ -17,6 +17,7 @@ use pyfast_inspect_proto::v1;
 use v1::stopped::Reason;
 
 use crate::bytecode::code::as_code;
+use crate::bytecode::opcode::Opcode;
 use crate::events;
 use crate::interp::frame::Frame;
 use crate::interp::invalidate::Invalidation;
@@ -208,11 +209,12 @@ pub fn frames(vm: &Vm) -> Vec<*mut Frame> {
 /// Recompute where line events are wanted and arm/disarm to match.
 pub fn reinstrument(vm: &Vm) {
     let frame_codes: Vec<Value> = frames(vm).iter().map(|&f| unsafe { (*f).function().code.clone() }).collect();
-    let (bps, everywhere, step_codes) = with(|s| {
+    let (bps, everywhere, step_codes, step_into) = with(|s| {
         let bps: Vec<breakpoints::Breakpoint> = s.breakpoints.list.iter().filter(|b| b.enabled).cloned().collect();
-        let everywhere = s.pending_stop.is_some() || s.step.as_ref().is_some_and(|st| !st.is_local());
+        let step_into = s.step.as_ref().is_some_and(|st| !st.is_local());
+        let everywhere = s.pending_stop.is_some() || step_into;
         let step_codes = s.step.as_ref().map(|st| st.codes.clone()).unwrap_or_default();
-        (bps, everywhere, step_codes)
+        (bps, everywhere, step_codes, step_into)
     });
     let codes = if bps.is_empty() && !everywhere { step_codes.clone() } else { instrument::all_code(&frame_codes) };
     let mut desired: HashMap<CodeKey, (Value, BTreeSet<u32>)> = HashMap::new();
@@ -236,6 +238,12 @@ pub fn reinstrument(vm: &Vm) {
         for c in &step_codes {
             want(c, instrument::line_starts(as_code(c).expect("a code object")));
         }
+    }
+    // Return events end a step: anywhere for a step into, else in the step
+    // frame's code (`Step::stops_at_return` picks the frame).
+    let return_codes = if step_into { &codes[..] } else { &step_codes[..step_codes.len().min(1)] };
+    for c in return_codes {
+        want(c, instrument::returns(as_code(c).expect("a code object")));
     }
     let exclude = with(|s| s.exclude);
     let mut changed: Vec<Value> = Vec::new();
@@ -295,7 +303,21 @@ pub unsafe fn line_event(vm: &Vm, frame: *mut Frame) {
     if serving() {
         return;
     }
-    let line = code.line_of(idx as usize);
+    let returning = instrument::is_return(code, idx);
+    if !returning || instrument::line_starts(code).contains(&idx) {
+        line_start_event(vm, frame, k, idx);
+    }
+    if returning {
+        return_event(vm, frame);
+    }
+}
+
+/// The line starting at `idx` of `frame` is about to run.
+///
+/// # Safety
+/// `frame` is the running frame.
+unsafe fn line_start_event(vm: &Vm, frame: *mut Frame, k: CodeKey, idx: u32) {
+    let line = (*frame).code().line_of(idx as usize);
     let dup = with(|s| {
         let last = s.last_event.replace((frame as usize, k, line, idx));
         matches!(last, Some((f, c, l, i)) if f == frame as usize && c == k && l == line && idx > i)
@@ -318,6 +340,29 @@ pub unsafe fn line_event(vm: &Vm, frame: *mut Frame) {
         stop(vm, frame, r, hits, String::new());
     }
 }
+
+/// `frame` is about to return (its return instruction is next): stop if
+/// that ends the step, reporting the value as pdb's `--Return--` does.
+///
+/// # Safety
+/// `frame` is the running frame, its stack saved.
+unsafe fn return_event(vm: &Vm, frame: *mut Frame) {
+    if with(|s| s.step.as_ref().map(|st| st.stops_at_return(frame))) != Some(true) {
+        return;
+    }
+    let code = (*frame).code();
+    let ins = instrument::original(code, (*frame).instr as usize);
+    let value = if ins.op == Opcode::RETURN_CONST {
+        code.consts.get(ins.arg as usize).cloned()
+    } else {
+        (*frame).stack().last().cloned()
+    };
+    let text = value.map(|v| super::values::bounded_repr(vm, &v, RETURN_REPR_LEN).0).unwrap_or_default();
+    stop_with(vm, frame, Reason::Step, Vec::new(), String::new(), text);
+}
+
+/// How much of a returned value's repr a stop carries.
+const RETURN_REPR_LEN: usize = 200;
 
 /// An exception starts unwinding from `frame`: stop if it is uncaught.
 /// Conservative: an exception that reaches Rust code (a native caller, a
@@ -395,6 +440,11 @@ pub fn breakpoint_call(vm: &Vm) {
 
 /// Stop in `frame`: tell subscribers, serve jobs until one resumes.
 pub fn stop(vm: &Vm, frame: *mut Frame, reason: Reason, hits: Vec<u32>, exception: String) {
+    stop_with(vm, frame, reason, hits, exception, String::new());
+}
+
+/// [`stop`], saying what the frame is returning (a return event).
+fn stop_with(vm: &Vm, frame: *mut Frame, reason: Reason, hits: Vec<u32>, exception: String, return_value: String) {
     with(|s| {
         s.step = None;
         s.pending_stop = None;
@@ -415,7 +465,7 @@ pub fn stop(vm: &Vm, frame: *mut Frame, reason: Reason, hits: Vec<u32>, exceptio
         frame: Some(info),
         breakpoint_ids: hits,
         exception,
-        ..Default::default()
+        return_value,
     }));
     serve_paused(vm);
     PAUSED.store(false, Ordering::Relaxed);

@@ -2,6 +2,7 @@
 //! is relative to by its frame object (frames are reused memory, frame
 //! objects are unique while held) and its depth on the stack.
 
+use crate::bytecode::code::co_flags;
 use crate::interp::frame::Frame;
 use crate::objects::frame_obj::{as_frame_obj, frame_object};
 use crate::objects::Value;
@@ -73,6 +74,18 @@ impl Step {
             StepKind::Out => returned,
             StepKind::Until { min_line } => (same && line >= min_line) || returned,
         }
+    }
+
+    /// Whether frame `f` returning ends the step (pdb's `--Return--`):
+    /// any return for a step into, else a return of the step frame itself
+    /// unless it is a generator's (bdb ignores those except when stepping:
+    /// "over" and "out" go on to the consumer).
+    ///
+    /// # Safety
+    /// `f` is a live frame.
+    pub unsafe fn stops_at_return(&self, f: *mut Frame) -> bool {
+        let generator = (*f).code().flags & (co_flags::GENERATOR | co_flags::COROUTINE) != 0;
+        self.kind == StepKind::Into || ((*f).frame_obj.is(&self.frame_obj) && !generator)
     }
 
     /// Whether only the step frame and its callers need line events.
