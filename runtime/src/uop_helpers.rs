@@ -211,7 +211,13 @@ fn result(r: crate::objects::exception::PyResult<Value>) -> u64 {
 
 #[no_mangle]
 extern "C" fn pyfast_rt_float_new(v: f64) -> u64 {
-    crate::objects::float::new_float(v).into_bits()
+    // Helpers run after `install`, so the float type is in the well-known
+    // table: one load instead of `types()`'s once-cell check, which made
+    // this helper about 68 instructions when LLVM did not inline it into
+    // the eval loop (it does or not by how the crate is split into codegen
+    // units).
+    let ty = pyfast_stencils::uops::helpers::well_known(|w| &w.float_type);
+    crate::objects::float::new_float_of_type(v, crate::objects::typeobj::TypePtr(ty as *const Header)).into_bits()
 }
 
 /// `a + b` for two exact strs.
@@ -340,8 +346,27 @@ unsafe extern "C" fn pyfast_rt_str_of(o: u64) -> u64 {
 
 #[no_mangle]
 unsafe extern "C" fn pyfast_rt_tuple_of(o: u64) -> u64 {
+    // `tuple.__new__`'s work without the type call's dispatch (the call
+    // site is guarded to the built-in `tuple`).
     let v = borrowed(&o);
-    result(crate::interp::call::call(vm(), &types().tuple.value(), std::slice::from_ref(v), &[]))
+    if crate::objects::type_ptr_of(v) == types().tuple {
+        return v.clone().into_bits();
+    }
+    result(crate::interp::ops::iterate(vm(), v).map(crate::objects::tuple::new_tuple))
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_builtin_class_1(cls: u64, o: u64) -> u64 {
+    let (t, v) = (types(), borrowed(&o));
+    let cls = crate::objects::typeobj::TypePtr(cls as *const Header);
+    if cls == t.list {
+        return result(crate::interp::ops::iterate(vm(), v).map(crate::objects::list::new_list));
+    }
+    if cls == t.frozenset && crate::objects::type_ptr_of(v) == t.frozenset {
+        return v.clone().into_bits();
+    }
+    debug_assert!(cls == t.set || cls == t.frozenset);
+    result(crate::builtins::sets::make(vm(), cls, Some(v)))
 }
 
 /// A list slice bound the uops checked: a small int or None.
@@ -420,7 +445,13 @@ unsafe extern "C" fn pyfast_rt_list_ass_slice(l: u64, start: u64, stop: u64, v: 
 /// `obj` is a heap object whose last reference was just given up.
 #[no_mangle]
 unsafe extern "C" fn pyfast_rt_dealloc(obj: u64) {
-    crate::objects::dealloc::dealloc(obj as *mut Header);
+    // The float uops free one float per operation: the allocator's fast
+    // path inline here, rather than through `dealloc`'s prologue.
+    let p = obj as *mut Header;
+    if (*p).ty.get() as u64 == pyfast_stencils::uops::helpers::well_known(|w| &w.float_type) {
+        return crate::objects::float::free_float(p);
+    }
+    crate::objects::dealloc::dealloc(p);
 }
 
 #[no_mangle]

@@ -391,6 +391,8 @@ opcodes! {
     CALL_STR_1,
     /// Specialized `CALL` (tier 1).
     CALL_TUPLE_1,
+    /// Specialized `CALL` (tier 1): `list(o)`, `set(o)`, `frozenset(o)`.
+    CALL_BUILTIN_CLASS,
     /// Specialized `CALL` (tier 1).
     CALL_ALLOC_AND_ENTER_INIT,
     /// Specialized `SEND` (tier 1).
@@ -452,6 +454,7 @@ impl Opcode {
             | CALL_TYPE_1
             | CALL_STR_1
             | CALL_TUPLE_1
+            | CALL_BUILTIN_CLASS
             | CALL_ALLOC_AND_ENTER_INIT => CALL,
             SEND_GEN => SEND,
             other => other,

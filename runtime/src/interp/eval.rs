@@ -1399,6 +1399,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::CALL_TYPE_1 => run_expansion!(CALL_TYPE_1),
                     Opcode::CALL_STR_1 => run_expansion!(CALL_STR_1),
                     Opcode::CALL_TUPLE_1 => run_expansion!(CALL_TUPLE_1),
+                    Opcode::CALL_BUILTIN_CLASS => run_expansion!(CALL_BUILTIN_CLASS),
                     Opcode::CALL_LIST_APPEND => run_expansion!(CALL_LIST_APPEND),
                     Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
                         specialized!();

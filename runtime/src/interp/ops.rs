@@ -157,6 +157,23 @@ fn heap_override(vm: &Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<Opt
 
 /// `a <op> b` for any operands (`inplace` for `a <op>= b`).
 pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> PyResult<Value> {
+    // `list + list` and `tuple + tuple` of the exact types (nqueens'
+    // `indices[i + 1:] + indices[i:i + 1]`): one allocation, the items
+    // cloned once, no dunder lookup.
+    if op == BinaryOp::Add && !inplace {
+        let (ta, t) = (type_ptr_of(a), types());
+        if ta == type_ptr_of(b) && (ta == t.list || ta == t.tuple) {
+            let (x, y) = if ta == t.list {
+                (&list::as_list(a).unwrap().items()[..], &list::as_list(b).unwrap().items()[..])
+            } else {
+                (tuple::items(a), tuple::items(b))
+            };
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            return Ok(if ta == t.list { list::new_list(v) } else { tuple::new_tuple(v) });
+        }
+    }
     if inplace && set::as_set(a).is_some() && set::as_set(b).is_some() && type_ptr_of(a) == types().set {
         let updated = match op {
             BinaryOp::Or => Some(sets::union(vm, a, b)?),

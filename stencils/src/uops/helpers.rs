@@ -137,6 +137,11 @@ unsafe extern "C" {
     /// `tuple(o)`, or 0 with the exception in the VM.
     pub fn pyfast_rt_tuple_of(o: u64) -> u64;
 
+    /// `cls(o)` for `cls` the exact built-in `list`, `set` or `frozenset`
+    /// (what `CALL_BUILTIN_CLASS` specializes): a new reference, or 0 with
+    /// the exception in the VM.
+    pub fn pyfast_rt_builtin_class_1(cls: u64, o: u64) -> u64;
+
     /// `l[start:stop]` for an exact list, `start` and `stop` small ints or
     /// None: a new list. Never raises, never runs Python code.
     pub fn pyfast_rt_list_slice(l: u64, start: u64, stop: u64) -> u64;
@@ -175,6 +180,7 @@ pub const SYMBOLS: &[&str] = &[
     "pyfast_rt_isinstance",
     "pyfast_rt_str_of",
     "pyfast_rt_tuple_of",
+    "pyfast_rt_builtin_class_1",
     "pyfast_rt_list_slice",
     "pyfast_rt_list_subscr_slice",
     "pyfast_rt_list_ass_slice",

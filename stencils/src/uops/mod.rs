@@ -288,6 +288,7 @@ macro_rules! for_each_uop {
             call::_CALL_LEN,
             call::_CALL_STR_1,
             call::_CALL_TUPLE_1,
+            call::_CALL_BUILTIN_CLASS_1,
             call::_CALL_TYPE_1,
             call::_CALL_ISINSTANCE,
             call::_CALL_LIST_APPEND,

@@ -124,6 +124,8 @@ pub fn call(code: &CodeObj, index: usize, nargs: u32, callable: &Value, self_or_
             Opcode::CALL_STR_1
         } else if callable.as_ptr() == t.tuple.0 && n == 1 {
             Opcode::CALL_TUPLE_1
+        } else if [t.list, t.set, t.frozenset].iter().any(|c| c.0 == callable.as_ptr()) && n == 1 {
+            Opcode::CALL_BUILTIN_CLASS
         } else if ty.has_flag(flags::HEAPTYPE) && ty.layout == Layout::Object && type_ptr_of(callable) == t.type_ {
             let Some(init) = crate::builtins::classes::plain_init(ty) else {
                 return fail("class: custom __new__ or no Python __init__");

@@ -198,6 +198,7 @@ expansions! {
         CALL_TYPE_1: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_TYPE_1(Zero, Zero, Always)];
         CALL_STR_1: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_STR_1(Zero, Zero, Always)];
         CALL_TUPLE_1: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_TUPLE_1(Zero, Zero, Always)];
+        CALL_BUILTIN_CLASS: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_BUILTIN_CLASS_1(Zero, Zero, Always)];
         CALL_LIST_APPEND: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_CALL_LIST_APPEND(Zero, Zero, Always)];
     }
     mixed {
