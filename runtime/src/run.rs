@@ -212,7 +212,9 @@ fn run_found_on_vm_thread(req: Request) -> i32 {
         },
         _ => {
             let globals = main_globals(&vm, None, "");
-            crate::repl::interact(&vm, &globals)
+            let status = crate::repl::interact(&vm, &globals);
+            run_atexit(&vm);
+            status
         }
     };
     vm.flush_stdout();
@@ -264,9 +266,24 @@ fn main_globals(vm: &Vm, filename: Option<&str>, package: &str) -> Value {
 /// Run module code as `__main__` and turn its outcome into an exit status.
 fn run_main(vm: &Vm, code: Value, filename: Option<&str>, package: &str) -> i32 {
     let globals = main_globals(vm, filename, package);
-    match eval::run_module_code(vm, code, &globals) {
+    let status = match eval::run_module_code(vm, code, &globals) {
         Ok(_) => 0,
         Err(e) => exit_status(vm, &e),
+    };
+    run_atexit(vm);
+    status
+}
+
+/// Run the functions the program registered with `atexit` (when it
+/// imported it), last registered first; `atexit` reports their errors.
+fn run_atexit(vm: &Vm) {
+    let Some(m) = dict::get_str(&vm.modules, &pystr::intern("atexit")) else { return };
+    let run = match crate::interp::attr::lookup(vm, &m, &pystr::intern("_run_exitfuncs")) {
+        Ok(Some(f)) => f,
+        _ => return,
+    };
+    if let Err(e) = crate::interp::call::call(vm, &run, &[], &[]) {
+        traceback::print_exception(vm, &e);
     }
 }
 

@@ -444,3 +444,11 @@ fn exit_and_quit_builtins() {
     expect(&exec(pyfast(&["-c", "print('a'); exit(4)"])), 4, "a\n", "");
     expect(&exec(pyfast(&["-c", "quit('bye')"])), 1, "", "bye\n");
 }
+
+#[test]
+fn input_and_sys_stdin_read_the_programs_standard_input() {
+    let code = "import sys\nname = input('name? ')\nn = int(input())\ntotal = sum(int(l) for l in sys.stdin)\n\
+                print('hello', name, total, n)\ntry:\n    input('more? ')\nexcept EOFError as e:\n    print(e)\n";
+    let o = exec_stdin(pyfast(&["-c", code]), "Ada\n3\n1\n2\n3\n");
+    expect(&o, 0, "name? hello Ada 6 3\nmore? EOF when reading a line\n", "");
+}

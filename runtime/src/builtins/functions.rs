@@ -13,6 +13,7 @@ use crate::vm::Vm;
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
+    ("input", input),
     ("len", len),
     ("repr", repr),
     ("ascii", ascii),
@@ -112,6 +113,36 @@ fn print(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         }
     }
     Ok(none())
+}
+
+/// `input([prompt])`: the prompt to `sys.stdout` (flushed), then a line of
+/// `sys.stdin` without its newline; EOFError at the end of input.
+fn input(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = Args::new("input", args, kwnames);
+    a.no_kwargs()?;
+    a.expect(0, 1)?;
+    let sys = crate::modules::sys::module(vm);
+    let stream = |name: &str| -> PyResult<Value> {
+        match sys.as_ref().and_then(|m| attr::lookup(vm, m, &pystr::intern(name)).ok().flatten()) {
+            Some(v) if !is_none(&v) => Ok(v),
+            _ => Err(PyErr::new(exc().runtime_error, format!("input(): lost sys.{name}"))),
+        }
+    };
+    let stdout = stream("stdout")?;
+    if let Some(prompt) = a.pos.first() {
+        let text = pystr::from_string(ops::str_of(vm, prompt)?.into());
+        call(vm, &attr::getattr(vm, &stdout, &pystr::intern("write"))?, &[text], &[])?;
+    }
+    call(vm, &attr::getattr(vm, &stdout, &pystr::intern("flush"))?, &[], &[])?;
+    let stdin = stream("stdin")?;
+    let line = call(vm, &attr::getattr(vm, &stdin, &pystr::intern("readline"))?, &[], &[])?;
+    let Some(text) = pystr::as_str(&line) else {
+        return Err(type_error(format!("object.readline() returned non-string ({})", ops::type_name(&line))));
+    };
+    if text.is_empty() {
+        return Err(PyErr::new(exc().eof_error, "EOF when reading a line"));
+    }
+    Ok(pystr::new_str(text.strip_suffix('\n').unwrap_or(text)))
 }
 
 fn len(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -27,6 +27,22 @@ pub fn install() {
         super::add_methods(ty, &[("__repr__", builtin_repr)]);
     }
     super::add_methods(t.int, &[("__repr__", int_repr)]);
+    super::add_methods(t.function, &[("__get__", function_get)]);
+}
+
+/// `f.__get__(obj, type=None)`: what attribute access on an instance gives
+/// (a bound method), or the function itself for `obj` None.
+fn function_get(_vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let a = Args::new("__get__", args, kw);
+    a.no_kwargs()?;
+    a.expect(2, 3)?;
+    if is_none(&a.pos[1]) {
+        if a.pos.get(2).is_none_or(is_none) {
+            return Err(type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(a.pos[0].clone());
+    }
+    Ok(crate::objects::function::new_bound_method(a.pos[0].clone(), a.pos[1].clone()))
 }
 
 /// `int.__repr__(x)`: digits, also for a bool (`int.__repr__(True)` is
@@ -985,10 +1001,20 @@ fn dict_setdefault(vm: &Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(v)
 }
 
-/// `d.update(src)`: from a dict, or from an iterable of pairs.
+/// `d.update(src)`: from a dict, from any mapping (an object with
+/// `keys()`: `src[k]` for each key, as CPython), or from an iterable of
+/// pairs.
 pub fn dict_update_from(vm: &Vm, d: &Value, src: &Value) -> PyResult<()> {
     if let Some(s) = dict::as_dict(src) {
         for (k, v) in s.items() {
+            ops::dict_set(vm, d, k, v)?;
+        }
+        return Ok(());
+    }
+    if let Some(keys) = crate::interp::attr::lookup(vm, src, &pystr::intern("keys"))? {
+        let ks = ops::iterate(vm, &crate::interp::call::call(vm, &keys, &[], &[])?)?;
+        for k in ks {
+            let v = ops::getitem(vm, src, &k)?;
             ops::dict_set(vm, d, k, v)?;
         }
         return Ok(());

@@ -46,6 +46,9 @@ pub fn call_type(vm: &Vm, cls: &Value, t: &TypeObject, args: &[Value], kwnames: 
             if t.is_subtype(crate::objects::exception::exc().os_error.0) {
                 return Ok(crate::objects::os_error::new(tp, args));
             }
+            if t.is_subtype(crate::objects::exception::exc().syntax_error.0) {
+                return crate::objects::syntax_error::new(tp, args);
+            }
             Ok(new_exception(tp, tuple::new_tuple(args.to_vec())))
         }
         Layout::Bytes if tp == ty.bytes || tp == ty.bytearray => super::bytes::construct(vm, tp, args, kwnames),

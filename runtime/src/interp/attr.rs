@@ -736,6 +736,9 @@ fn frame_attr(_vm: &Vm, obj: &Value, fo: &crate::objects::frame_obj::FrameObj, n
             Some(f) => f.line(),
             None => fo.last_line.get(),
         } as i64),
+        // Byte offset of the instruction running (or that ran last), as
+        // CPython's; -1 once the frame is gone.
+        "f_lasti" => int::from_i64(live.map_or(-1, |f| f.instr as i64 * 2)),
         "f_back" => match live {
             Some(f) if !f.previous.is_null() => unsafe { fobj::frame_object(f.previous) },
             Some(_) => none(),

@@ -1027,9 +1027,20 @@ pub fn str_of(vm: &Vm, v: &Value) -> PyResult<String> {
         }
         let args = tuple::items(e.args());
         if type_of(v).is_subtype(exc().syntax_error.0) {
+            // CPython's SyntaxError_str: msg, then the file's base name
+            // and the line where known.
             let get = |k: &str| super::attr::lookup(vm, v, &pystr::intern(k)).ok().flatten().filter(|x| !is_none(x));
-            if let (Some(msg), Some(file), Some(line)) = (get("msg"), get("filename"), get("lineno")) {
-                return Ok(format!("{} ({}, line {})", str_of(vm, &msg)?, str_of(vm, &file)?, repr(vm, &line)?));
+            if let Some(msg) = get("msg") {
+                let msg = str_of(vm, &msg)?;
+                let file = get("filename")
+                    .and_then(|f| pystr::as_str(&f).map(|s| s.rsplit('/').next().unwrap_or(s).to_string()));
+                let line = get("lineno").and_then(|l| crate::objects::int::as_i64(&l));
+                return Ok(match (file, line) {
+                    (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+                    (Some(f), None) => format!("{msg} ({f})"),
+                    (None, Some(l)) => format!("{msg} (line {l})"),
+                    (None, None) => msg,
+                });
             }
         }
         return match args.len() {

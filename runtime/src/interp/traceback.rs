@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use crate::objects::exception::{as_exception, PyErr, TbEntry};
+use crate::objects::exception::{as_exception, PyErr};
 use crate::objects::{is_none, str as pystr, type_of, Value};
 use crate::vm::Vm;
 
@@ -34,50 +34,73 @@ pub fn source_line(filename: &str, n: u32) -> Option<String> {
 
 /// Format a whole exception (with its chain) as CPython's default hook does.
 pub fn format_exception(vm: &Vm, e: &Value) -> String {
-    let mut out = String::new();
+    exception_chunks(vm, e, None, true).concat()
+}
+
+/// The pieces `traceback.format_exception(e, limit=, chain=)` returns:
+/// chain separators, the `Traceback` header, one per stack entry, then the
+/// exception's lines. `limit` keeps the first (or, negative, the last)
+/// entries of each traceback; without `chain` only `e` itself is shown.
+pub fn exception_chunks(vm: &Vm, e: &Value, limit: Option<i64>, chain: bool) -> Vec<String> {
+    let mut out = Vec::new();
     let mut seen = Vec::new();
-    format_chain(vm, e, &mut out, &mut seen);
+    format_chain(vm, e, limit, chain, &mut out, &mut seen);
     out
 }
 
-fn format_chain(vm: &Vm, e: &Value, out: &mut String, seen: &mut Vec<u64>) {
+fn format_chain(vm: &Vm, e: &Value, limit: Option<i64>, chain: bool, out: &mut Vec<String>, seen: &mut Vec<u64>) {
     seen.push(e.bits());
     if let Some(x) = as_exception(e) {
         let cause = x.cause().clone();
         let context = x.context().clone();
-        if !is_none(&cause) && as_exception(&cause).is_some() && !seen.contains(&cause.bits()) {
-            format_chain(vm, &cause, out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !x.suppress_context.get()
+        if chain && !is_none(&cause) && as_exception(&cause).is_some() && !seen.contains(&cause.bits()) {
+            format_chain(vm, &cause, limit, chain, out, seen);
+            out.push("\nThe above exception was the direct cause of the following exception:\n\n".into());
+        } else if chain
+            && !x.suppress_context.get()
             && !is_none(&context)
             && as_exception(&context).is_some()
             && !seen.contains(&context.bits())
         {
-            format_chain(vm, &context, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            format_chain(vm, &context, limit, chain, out, seen);
+            out.push("\nDuring handling of the above exception, another exception occurred:\n\n".into());
         }
-        let tb = x.traceback().clone();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            format_entries(&tb, out);
+        // Outermost first.
+        let entries: Vec<(Value, u32)> = x.traceback().iter().rev().map(|t| (t.code.clone(), t.instr)).collect();
+        let entries = limited(&entries, limit);
+        if !entries.is_empty() {
+            out.push("Traceback (most recent call last):\n".into());
+            out.extend(format_entries(entries));
         }
     }
-    out.push_str(&exception_only(vm, e));
+    out.extend(exception_only(vm, e).split_inclusive('\n').map(str::to_string));
 }
 
-/// Traceback entries, outermost first, collapsing runs of the same line.
-fn format_entries(tb: &[TbEntry], out: &mut String) {
+/// `traceback`'s `limit`: the first `n` entries, or the last `-n`.
+pub fn limited<T>(entries: &[T], limit: Option<i64>) -> &[T] {
+    match limit {
+        None => entries,
+        Some(n) if n >= 0 => &entries[..entries.len().min(n as usize)],
+        Some(n) => &entries[entries.len().saturating_sub(n.unsigned_abs() as usize)..],
+    }
+}
+
+/// Stack entries `(code, instruction index)`, outermost first, one string
+/// each (`  File ...` and the source line with its carets), collapsing
+/// runs of the same line into `[Previous line repeated N more times]`.
+pub fn format_entries(entries: &[(Value, u32)]) -> Vec<String> {
+    let mut out = Vec::new();
     let mut last: Option<(String, u32, String)> = None;
     let mut count = 0usize;
-    let flush = |count: usize, out: &mut String| {
+    let flush = |count: usize, out: &mut Vec<String>| {
         if count > RECURSIVE_CUTOFF {
             let n = count - RECURSIVE_CUTOFF;
-            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+            out.push(format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
         }
     };
-    for entry in tb.iter().rev() {
-        let Some(code) = crate::bytecode::code::as_code(&entry.code) else { continue };
-        let loc = code.locations.get(entry.instr as usize).copied().unwrap_or_default();
+    for (code_v, instr) in entries {
+        let Some(code) = crate::bytecode::code::as_code(code_v) else { continue };
+        let loc = code.locations.get(*instr as usize).copied().unwrap_or_default();
         let key = (code.filename_str().to_string(), loc.line, code.name_str().to_string());
         if last.as_ref() == Some(&key) {
             count += 1;
@@ -85,16 +108,18 @@ fn format_entries(tb: &[TbEntry], out: &mut String) {
                 continue;
             }
         } else {
-            flush(count, out);
+            flush(count, &mut out);
             last = Some(key);
             count = 1;
         }
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename_str(), loc.line, code.name_str()));
+        let mut s = format!("  File \"{}\", line {}, in {}\n", code.filename_str(), loc.line, code.name_str());
         if let Some(line) = source_line(code.filename_str(), loc.line) {
-            format_source_line(&line, loc, out);
+            format_source_line(&line, loc, &mut s);
         }
+        out.push(s);
     }
-    flush(count, out);
+    flush(count, &mut out);
+    out
 }
 
 /// The source line and, when the failing range is narrower than the line,

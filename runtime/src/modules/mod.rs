@@ -9,12 +9,14 @@ pub mod import;
 pub mod io;
 pub mod json;
 pub mod math;
-pub mod os;
+pub mod posix;
 pub mod random;
 pub mod re;
 pub mod stdlib;
+pub mod structs;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 
 use crate::compile::CompileError;
 use crate::interp::attr;
@@ -41,12 +43,14 @@ pub fn install(vm: &Vm) {
 pub fn native_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
     Some(match name {
         "math" => math::create(vm),
-        "time" => time::create(vm),
+        "_time" => time::create(vm),
         "_random" => random::create(vm),
         "_hashlib" => hashlib::create(vm),
         "_json" => json::create(vm),
         "_re" => re::create(vm),
-        "os" => os::create(vm),
+        "posix" => posix::create(vm),
+        "_traceback" => traceback::create(vm),
+        "_struct" => structs::create(vm),
         _ => return None,
     })
 }

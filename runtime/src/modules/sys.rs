@@ -50,7 +50,30 @@ pub fn install(vm: &Vm) {
     set("__stdout__", stdout.clone());
     set("__stderr__", stderr.clone());
     STREAMS.with(|s| *s.borrow_mut() = Some((stdout, stderr)));
+    let stdin = open_stdin(vm);
+    set("stdin", stdin.clone());
+    set("__stdin__", stdin);
     vm.add_module("sys", module::new_module("sys", d));
+}
+
+/// `sys.stdin`: a text file over descriptor 0 that never closes it (None
+/// when the process has no standard input).
+fn open_stdin(vm: &Vm) -> Value {
+    let args = [
+        Value::small_int(0),
+        pystr::intern("r"),
+        Value::small_int(-1),
+        none(),
+        none(),
+        none(),
+        crate::objects::bool_val(false),
+    ];
+    super::io::open(vm, &args, &[]).unwrap_or_else(|_| none())
+}
+
+/// The `sys` module.
+pub fn module(vm: &Vm) -> Option<Value> {
+    dict::get_str(&vm.modules, &pystr::intern("sys"))
 }
 
 /// The text stream type behind `sys.stdout`/`sys.stderr`.

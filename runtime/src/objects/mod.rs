@@ -31,6 +31,7 @@ pub mod set;
 pub mod slice;
 pub mod str;
 pub mod str_ops;
+pub mod syntax_error;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobj;

@@ -1,0 +1,15 @@
+import io
+b = io.BytesIO(b"line1\nline2\nrest")
+print(b.readline(), b.read(3), b.tell(), b.read(), b.read(), b.seek(0), list(b), b.getvalue())
+b.seek(2); b.write(b"XY"); print(b.getvalue(), b.tell())
+b.seek(20); b.write(b"!"); print(b.getvalue())
+print(b.truncate(5), b.getvalue(), b.seek(-2, 2), b.read(), b.readable(), b.seekable())
+with io.BytesIO() as w:
+    w.write(b"abc"); w.writelines([b"d", b"e"]); print(w.getvalue())
+print(w.closed)
+try: w.read()
+except ValueError as e: print(e)
+try: io.BytesIO().write("s")
+except TypeError as e: print(e)
+print(io.SEEK_END, issubclass(io.UnsupportedOperation, OSError))
+ba = bytearray(4); print(io.BytesIO(b"xy").readinto(ba), ba)
