@@ -1,0 +1,15 @@
+import shlex, secrets, uuid
+print(shlex.split('a "b c" d\\ e \'f g\' # not comment'), shlex.split("x # y", comments=True), shlex.quote("it's"), shlex.quote("safe-1.txt"), shlex.quote(""), shlex.join(["echo", "a b", "c'd"]))
+print(list(shlex.shlex("a=b;c 'd e'")), list(shlex.shlex("a && b | c", punctuation_chars=True)))
+try: shlex.split('"unclosed')
+except ValueError as e: print("ValueError", e)
+print(len(secrets.token_hex(16)), len(secrets.token_bytes(8)), len(secrets.token_urlsafe(16)), 0 <= secrets.randbelow(10) < 10, secrets.choice("abc") in "abc", secrets.compare_digest(b"ab", b"ab"), secrets.compare_digest("ab", "ac"), 0 <= secrets.randbits(5) < 32)
+u = uuid.UUID("12345678-1234-5678-1234-567812345678")
+print(u, repr(u), u.hex, u.int, u.bytes, u.bytes_le, u.fields, u.urn, u.variant, u.version, u.time_low, u.node)
+print(uuid.UUID("{12345678-1234-5678-1234-567812345678}") == u, uuid.UUID(bytes=u.bytes) == u, uuid.UUID(int=u.int) == u, uuid.UUID(fields=u.fields) == u, uuid.UUID(bytes_le=u.bytes_le) == u)
+print(uuid.uuid3(uuid.NAMESPACE_DNS, "python.org"), uuid.uuid5(uuid.NAMESPACE_DNS, "python.org"), uuid.uuid4().version, uuid.uuid4().variant, uuid.uuid1().version, len(str(uuid.uuid4())))
+try: uuid.UUID("zz")
+except ValueError as e: print("ValueError", e)
+try: u.x = 1
+except TypeError as e: print("TypeError", e)
+print(sorted([uuid.UUID(int=5), uuid.UUID(int=2)]), {u: 1}[uuid.UUID(str(u))])
