@@ -162,6 +162,7 @@ pub fn install() {
     set(&w.tuple_iter_type, t.tuple_iterator.0 as u64);
     set(&w.generator_type, t.generator.0 as u64);
     set(&w.builtin_function_type, t.builtin_function.0 as u64);
+    set(&w.slice_type, t.slice.0 as u64);
 }
 
 thread_local! {
@@ -210,7 +211,13 @@ fn result(r: crate::objects::exception::PyResult<Value>) -> u64 {
 
 #[no_mangle]
 extern "C" fn pyfast_rt_float_new(v: f64) -> u64 {
-    crate::objects::float::new_float(v).into_bits()
+    // Helpers run after `install`, so the float type is in the well-known
+    // table: one load instead of `types()`'s once-cell check, which made
+    // this helper about 68 instructions when LLVM did not inline it into
+    // the eval loop (it does or not by how the crate is split into codegen
+    // units).
+    let ty = pyfast_stencils::uops::helpers::well_known(|w| &w.float_type);
+    crate::objects::float::new_float_of_type(v, crate::objects::typeobj::TypePtr(ty as *const Header)).into_bits()
 }
 
 /// `a + b` for two exact strs.
@@ -345,15 +352,112 @@ unsafe extern "C" fn pyfast_rt_str_of(o: u64) -> u64 {
 
 #[no_mangle]
 unsafe extern "C" fn pyfast_rt_tuple_of(o: u64) -> u64 {
+    // `tuple.__new__`'s work without the type call's dispatch (the call
+    // site is guarded to the built-in `tuple`).
     let v = borrowed(&o);
-    result(crate::interp::call::call(vm(), &types().tuple.value(), std::slice::from_ref(v), &[]))
+    if crate::objects::type_ptr_of(v) == types().tuple {
+        return v.clone().into_bits();
+    }
+    result(crate::interp::ops::iterate(vm(), v).map(crate::objects::tuple::new_tuple))
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_builtin_class_1(cls: u64, o: u64) -> u64 {
+    let (t, v) = (types(), borrowed(&o));
+    let cls = crate::objects::typeobj::TypePtr(cls as *const Header);
+    if cls == t.list {
+        return result(crate::interp::ops::iterate(vm(), v).map(crate::objects::list::new_list));
+    }
+    if cls == t.frozenset && crate::objects::type_ptr_of(v) == t.frozenset {
+        return v.clone().into_bits();
+    }
+    debug_assert!(cls == t.set || cls == t.frozenset);
+    result(crate::builtins::sets::make(vm(), cls, Some(v)))
+}
+
+/// A list slice bound the uops checked: a small int or None.
+fn slice_bound(w: u64) -> Option<i64> {
+    unsafe { borrowed(&w) }.as_small_int()
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_list_slice(l: u64, start: u64, stop: u64) -> u64 {
+    let items = crate::objects::list::as_list(borrowed(&l)).expect("a list").items();
+    let (start, _, _, n) =
+        crate::objects::str_ops::normalize_slice(items.len() as i64, slice_bound(start), slice_bound(stop), 1);
+    crate::objects::list::new_list(items[start as usize..start as usize + n].to_vec()).into_bits()
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_list_subscr_slice(l: u64, s: u64) -> u64 {
+    let s = crate::objects::slice::as_slice(borrowed(&s)).expect("a slice");
+    let field = |v: &Value| match v.as_small_int() {
+        Some(i) => Some(Some(i)),
+        None if crate::objects::is_none(v) => Some(None),
+        None => None,
+    };
+    let (Some(start), Some(stop), Some(step)) = (field(&s.start), field(&s.stop), field(&s.step)) else {
+        return 0;
+    };
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return 0;
+    }
+    let items = crate::objects::list::as_list(borrowed(&l)).expect("a list").items();
+    let (start, _, step, n) = crate::objects::str_ops::normalize_slice(items.len() as i64, start, stop, step);
+    let out = if step == 1 {
+        items[start as usize..start as usize + n].to_vec()
+    } else {
+        let mut out = Vec::with_capacity(n);
+        let mut i = start;
+        for _ in 0..n {
+            out.push(items[i as usize].clone());
+            i = i.wrapping_add(step);
+        }
+        out
+    };
+    crate::objects::list::new_list(out).into_bits()
+}
+
+#[no_mangle]
+unsafe extern "C" fn pyfast_rt_list_ass_slice(l: u64, start: u64, stop: u64, v: u64) {
+    let li = crate::objects::list::as_list(borrowed(&l)).expect("a list");
+    let src = crate::objects::list::as_list(borrowed(&v)).expect("a list");
+    let (lo, hi, _, _) =
+        crate::objects::str_ops::normalize_slice(li.len() as i64, slice_bound(start), slice_bound(stop), 1);
+    let (lo, hi) = (lo as usize, hi.max(lo) as usize);
+    // `a[:] = a` copies first; a list only the stack references gives up
+    // its items (`a[:k] = a[k::-1]`'s new list); else the items are cloned.
+    let mut new = if l == v {
+        li.items().clone()
+    } else if borrowed(&v).refcount() == 1 {
+        std::mem::take(src.items())
+    } else {
+        src.items().clone()
+    };
+    let items = li.items();
+    if new.len() == hi - lo {
+        // Same length: swap in place; `new` then holds the old items,
+        // released once the list is consistent.
+        items[lo..hi].swap_with_slice(&mut new);
+        crate::interp::ops::release_reversed(new);
+    } else {
+        let old: Vec<Value> = items.splice(lo..hi, new).collect();
+        crate::interp::ops::release_reversed(old);
+    }
 }
 
 /// # Safety
 /// `obj` is a heap object whose last reference was just given up.
 #[no_mangle]
 unsafe extern "C" fn pyfast_rt_dealloc(obj: u64) {
-    crate::objects::dealloc::dealloc(obj as *mut Header);
+    // The float uops free one float per operation: the allocator's fast
+    // path inline here, rather than through `dealloc`'s prologue.
+    let p = obj as *mut Header;
+    if (*p).ty.get() as u64 == pyfast_stencils::uops::helpers::well_known(|w| &w.float_type) {
+        return crate::objects::float::free_float(p);
+    }
+    crate::objects::dealloc::dealloc(p);
 }
 
 #[no_mangle]

@@ -232,6 +232,11 @@ fn make(vm: &Vm, name: &'static str, args: &[Value], kwnames: &[Value]) -> PyRes
             a.no_kwargs()?;
             a.expect(1, 1)?;
             let seq = &a.pos[0];
+            if crate::objects::type_ptr_of(seq) == types().range {
+                if let Some(it) = range::new_reversed_range_iter(range::as_range(seq).unwrap()) {
+                    return Ok(it);
+                }
+            }
             if let Some(r) = ops::call_dunder(vm, seq, "__reversed__", &[])? {
                 return Ok(r);
             }

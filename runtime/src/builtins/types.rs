@@ -83,7 +83,7 @@ pub fn call_type(vm: &Vm, cls: &Value, t: &TypeObject, args: &[Value], kwnames: 
             a.expect(0, 1)?;
             match a.pos.first() {
                 None => Ok(tuple::empty()),
-                Some(v) if tuple::as_tuple(v).is_some() => Ok(v.clone()),
+                Some(v) if crate::objects::type_ptr_of(v) == ty.tuple => Ok(v.clone()),
                 Some(v) => Ok(tuple::new_tuple(ops::iterate(vm, v)?)),
             }
         }

@@ -81,6 +81,9 @@ pub struct CodeObj {
     /// One inline cache per instruction (tier 1; see `bytecode::cache`).
     /// Filled in by `new_code`.
     pub caches: UnsafeCell<Box<[super::cache::Cache]>>,
+    /// The version new functions of this code start with (CPython 3.13's
+    /// `co_version`), taken on first use; 0 until then.
+    pub func_version: std::cell::Cell<u32>,
 }
 
 impl CodeObj {

@@ -283,6 +283,12 @@ opcodes! {
     BINARY_OP_SUBSCR_DICT,
     /// Specialized `BINARY_SUBSCR` (tier 1).
     BINARY_OP_SUBSCR_GETITEM,
+    /// Specialized `BINARY_SUBSCR` (tier 1; CPython 3.14's name).
+    BINARY_OP_SUBSCR_LIST_SLICE,
+    /// Specialized `BINARY_SLICE` (tier 1).
+    BINARY_SLICE_LIST,
+    /// Specialized `STORE_SLICE` (tier 1).
+    STORE_SLICE_LIST,
     /// Specialized `STORE_SUBSCR` (tier 1).
     STORE_SUBSCR_LIST_INT,
     /// Specialized `STORE_SUBSCR` (tier 1).
@@ -377,6 +383,10 @@ opcodes! {
     CALL_BOUND_METHOD_EXACT_ARGS,
     /// Specialized `CALL` (tier 1).
     CALL_BUILTIN_FAST,
+    /// Specialized `CALL` (tier 1): a bound method of a built-in type's
+    /// method (`f = lst.pop; f(0)`; CPython's `CALL_BUILTIN_FAST` on a
+    /// builtin with `m_self`).
+    CALL_BOUND_METHOD_BUILTIN,
     /// Specialized `CALL` (tier 1).
     CALL_BUILTIN_O,
     /// Specialized `CALL` (tier 1).
@@ -397,6 +407,8 @@ opcodes! {
     CALL_STR_1,
     /// Specialized `CALL` (tier 1).
     CALL_TUPLE_1,
+    /// Specialized `CALL` (tier 1): `list(o)`, `set(o)`, `frozenset(o)`.
+    CALL_BUILTIN_CLASS,
     /// Specialized `CALL` (tier 1).
     CALL_ALLOC_AND_ENTER_INIT,
     /// Specialized `SEND` (tier 1).
@@ -421,7 +433,10 @@ impl Opcode {
             | BINARY_OP_SUBSCR_TUPLE_INT
             | BINARY_OP_SUBSCR_STR_INT
             | BINARY_OP_SUBSCR_DICT
-            | BINARY_OP_SUBSCR_GETITEM => BINARY_SUBSCR,
+            | BINARY_OP_SUBSCR_GETITEM
+            | BINARY_OP_SUBSCR_LIST_SLICE => BINARY_SUBSCR,
+            BINARY_SLICE_LIST => BINARY_SLICE,
+            STORE_SLICE_LIST => STORE_SLICE,
             STORE_SUBSCR_LIST_INT | STORE_SUBSCR_DICT => STORE_SUBSCR,
             COMPARE_OP_INT | COMPARE_OP_FLOAT | COMPARE_OP_STR => COMPARE_OP,
             CONTAINS_OP_DICT | CONTAINS_OP_SET => CONTAINS_OP,
@@ -450,6 +465,7 @@ impl Opcode {
             | CALL_PY_GENERAL
             | CALL_BOUND_METHOD_EXACT_ARGS
             | CALL_BUILTIN_FAST
+            | CALL_BOUND_METHOD_BUILTIN
             | CALL_BUILTIN_O
             | CALL_LEN
             | CALL_ISINSTANCE
@@ -460,6 +476,7 @@ impl Opcode {
             | CALL_TYPE_1
             | CALL_STR_1
             | CALL_TUPLE_1
+            | CALL_BUILTIN_CLASS
             | CALL_ALLOC_AND_ENTER_INIT => CALL,
             SEND_GEN => SEND,
             other => other,

@@ -536,6 +536,7 @@ impl<'a> Compiler<'a> {
             exc_table: asm.exc_table.into_boxed_slice(),
             stacksize: asm.stacksize,
             caches: Default::default(),
+            func_version: Default::default(),
         };
         Ok(new_code(code))
     }

@@ -787,6 +787,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         t!(ops::delitem(vm, &c, &k));
                     }
                     Opcode::BINARY_SLICE => {
+                        adaptive!(specialize::ops::binary_slice(code, pc - 1, peek!(3), peek!(2), peek!(1)));
                         let stop = pop!();
                         let start = pop!();
                         let c = pop!();
@@ -794,6 +795,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         push!(t!(ops::getitem(vm, &c, &s)));
                     }
                     Opcode::STORE_SLICE => {
+                        adaptive!(specialize::ops::store_slice(code, pc - 1, peek!(4), peek!(3), peek!(2), peek!(1)));
                         let stop = pop!();
                         let start = pop!();
                         let c = pop!();
@@ -1129,9 +1131,9 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         let attr_v = pop!();
                         let f = as_function(&func).expect("a function");
                         match ins.arg {
-                            fn_attr::DEFAULTS => f.set(&f.defaults, attr_v),
-                            fn_attr::KWDEFAULTS => f.set(&f.kwdefaults, attr_v),
-                            fn_attr::CLOSURE => f.set(&f.closure, attr_v),
+                            fn_attr::DEFAULTS => f.init(&f.defaults, attr_v),
+                            fn_attr::KWDEFAULTS => f.init(&f.kwdefaults, attr_v),
+                            fn_attr::CLOSURE => f.init(&f.closure, attr_v),
                             _ => crate::objects::function::set_annotations(f, &attr_v),
                         }
                         push!(func);
@@ -1359,6 +1361,9 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::BINARY_OP_SUBSCR_STR_INT => run_expansion!(BINARY_OP_SUBSCR_STR_INT),
                     Opcode::BINARY_OP_SUBSCR_DICT => run_expansion!(BINARY_OP_SUBSCR_DICT),
                     Opcode::STORE_SUBSCR_LIST_INT => run_expansion!(STORE_SUBSCR_LIST_INT),
+                    Opcode::BINARY_OP_SUBSCR_LIST_SLICE => run_expansion!(BINARY_OP_SUBSCR_LIST_SLICE),
+                    Opcode::BINARY_SLICE_LIST => run_expansion!(BINARY_SLICE_LIST),
+                    Opcode::STORE_SLICE_LIST => run_expansion!(STORE_SLICE_LIST),
                     Opcode::STORE_SUBSCR_DICT => run_expansion!(STORE_SUBSCR_DICT),
                     Opcode::COMPARE_OP_INT => run_expansion!(COMPARE_OP_INT),
                     Opcode::COMPARE_OP_FLOAT => run_expansion!(COMPARE_OP_FLOAT),
@@ -1397,6 +1402,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     Opcode::CALL_TYPE_1 => run_expansion!(CALL_TYPE_1),
                     Opcode::CALL_STR_1 => run_expansion!(CALL_STR_1),
                     Opcode::CALL_TUPLE_1 => run_expansion!(CALL_TUPLE_1),
+                    Opcode::CALL_BUILTIN_CLASS => run_expansion!(CALL_BUILTIN_CLASS),
                     Opcode::CALL_LIST_APPEND => run_expansion!(CALL_LIST_APPEND),
                     Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
                         specialized!();
@@ -1569,10 +1575,15 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     }
                     Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
+                    | Opcode::CALL_BOUND_METHOD_BUILTIN
                     | Opcode::CALL_METHOD_DESCRIPTOR_NOARGS
                     | Opcode::CALL_METHOD_DESCRIPTOR_O
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
                         specialized!();
+                        if ins.op == Opcode::CALL_BOUND_METHOD_BUILTIN {
+                            uop!(call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                            uop!(call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS, ins.arg, 0);
+                        }
                         uop!(call::_GUARD_CALLABLE_IS, ins.arg, cache!().ptr.get());
                         if matches!(ins.op, Opcode::CALL_BUILTIN_O | Opcode::CALL_BUILTIN_FAST) {
                             uop!(call::_GUARD_SELF_NULL, ins.arg, 0);

@@ -134,17 +134,19 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, throw: Option<PyErr>) -> PyRes
     vm.depth.set(depth + 1);
     vm.current_frame.set(f);
     g.state.set(GenState::Running);
-    let outer = vm.handled_exc().clone();
+    // The caller's handled exception (`outer`) is hidden while the
+    // generator runs its own; when neither has one (the usual case) both
+    // are NULL and nothing is swapped or counted.
     let own = unsafe { std::mem::replace(&mut *g.exc_state.get(), Value::NULL) };
-    if !own.is_null() {
-        drop(vm.set_handled_exc(own));
-    }
+    let outer = if own.is_null() { vm.handled_exc().clone() } else { vm.set_handled_exc(own) };
     let r = unsafe { super::eval::eval_frame(vm, f, throw) };
     drop(guard);
     let yielded = vm.yielded.replace(false);
-    let inner = vm.set_handled_exc(outer.clone());
-    if yielded && !inner.is(&outer) {
-        unsafe { *g.exc_state.get() = inner };
+    if !vm.handled_exc().is(&outer) {
+        let inner = vm.set_handled_exc(outer);
+        if yielded {
+            unsafe { *g.exc_state.get() = inner };
+        }
     }
     match r {
         Ok(v) if yielded => {

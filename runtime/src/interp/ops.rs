@@ -157,6 +157,23 @@ fn heap_override(vm: &Vm, v: &Value, name: &str, args: &[Value]) -> PyResult<Opt
 
 /// `a <op> b` for any operands (`inplace` for `a <op>= b`).
 pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinaryOp, inplace: bool) -> PyResult<Value> {
+    // `list + list` and `tuple + tuple` of the exact types (nqueens'
+    // `indices[i + 1:] + indices[i:i + 1]`): one allocation, the items
+    // cloned once, no dunder lookup.
+    if op == BinaryOp::Add && !inplace {
+        let (ta, t) = (type_ptr_of(a), types());
+        if ta == type_ptr_of(b) && (ta == t.list || ta == t.tuple) {
+            let (x, y) = if ta == t.list {
+                (&list::as_list(a).unwrap().items()[..], &list::as_list(b).unwrap().items()[..])
+            } else {
+                (tuple::items(a), tuple::items(b))
+            };
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            return Ok(if ta == t.list { list::new_list(v) } else { tuple::new_tuple(v) });
+        }
+    }
     if inplace && set::as_set(a).is_some() && set::as_set(b).is_some() && type_ptr_of(a) == types().set {
         let updated = match op {
             BinaryOp::Or => Some(sets::union(vm, a, b)?),
@@ -1048,6 +1065,9 @@ pub fn str_value(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 /// The index value of an int-like operand (`__index__`).
 pub fn index_value(v: &Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
     match index_int(v)? {
         Int::Small(i) => Ok(i),
         Int::Big(_) => {
@@ -1319,12 +1339,26 @@ pub fn builtin_setitem(vm: &Vm, c: &Value, key: &Value, value: Value) -> PyResul
     }
 }
 
+/// Release the items a slice assignment replaced, last first (CPython's
+/// order, which `__del__` methods can observe).
+pub fn release_reversed(mut old: Vec<Value>) {
+    while let Some(v) = old.pop() {
+        drop(v);
+    }
+}
+
 fn set_list_slice(vm: &Vm, li: &list::ListObj, s: &crate::objects::slice::SliceObj, value: Value) -> PyResult<()> {
     // A list nothing else references (`a[:k] = a[k::-1]`'s new list) gives
     // up its items instead of copying them.
     let new_items = match list::as_list(&value) {
         Some(l) if value.refcount() == 1 && !is_heap(&value) => std::mem::take(l.items()),
-        _ => iterate(vm, &value)?,
+        _ => iterate(vm, &value).map_err(|e| {
+            if e.matches(exc().type_error) && get_iter(vm, &value).is_err() {
+                PyErr::new(exc().type_error, "can only assign an iterable")
+            } else {
+                e
+            }
+        })?,
     };
     drop(value);
     let len = li.len();
@@ -1333,7 +1367,7 @@ fn set_list_slice(vm: &Vm, li: &list::ListObj, s: &crate::objects::slice::SliceO
     if step == 1 {
         let stop = stop.max(start) as usize;
         let old: Vec<Value> = items.splice(start as usize..stop, new_items).collect();
-        drop(old);
+        release_reversed(old);
         return Ok(());
     }
     if new_items.len() != n {
@@ -1346,6 +1380,7 @@ fn set_list_slice(vm: &Vm, li: &list::ListObj, s: &crate::objects::slice::SliceO
     for (i, v) in slice_indices(start, step, n).zip(new_items) {
         old.push(std::mem::replace(&mut items[i], v));
     }
+    // An extended slice's old items go first to last (CPython's order).
     drop(old);
     Ok(())
 }

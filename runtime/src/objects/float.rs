@@ -25,12 +25,19 @@ const LAYOUT: Layout = Layout::new::<Obj<FloatObj>>();
 /// with the size known: float arithmetic makes and frees one per operation.
 #[inline]
 pub fn new_float(v: f64) -> Value {
+    new_float_of_type(v, types().float)
+}
+
+/// [`new_float`] with the float type already at hand (`float` itself,
+/// never a subclass).
+#[inline(always)]
+pub fn new_float_of_type(v: f64, float_type: super::typeobj::TypePtr) -> Value {
     unsafe {
         let p = GlobalAlloc::alloc(&crate::GLOBAL, LAYOUT) as *mut Obj<FloatObj>;
         if p.is_null() {
             std::alloc::handle_alloc_error(LAYOUT);
         }
-        p.write(Obj { hdr: Header::new(types().float), data: FloatObj { v } });
+        p.write(Obj { hdr: Header::new(float_type), data: FloatObj { v } });
         Value::from_box(Box::from_raw(p))
     }
 }

@@ -24,10 +24,16 @@ pub struct FunctionObj {
     pub doc: UnsafeCell<Value>,
     /// `__dict__`, created on first use (NULL until then).
     pub dict: UnsafeCell<Value>,
-    /// The function version: unique to this function object in its
-    /// current state (a new one is taken whenever code, defaults, closure
-    /// or any other attribute changes), so a call-site cache validates the
-    /// callee with one compare. 0 when versions ran out (not specialized).
+    /// The function version: functions made from the same code object
+    /// share its version (`CodeObj::func_version`, CPython 3.13's
+    /// `co_version`: a genexpr or closure made anew at every call keeps its
+    /// call sites specialized) until any attribute changes (code, defaults,
+    /// closure, ... after `MAKE_FUNCTION`'s own `SET_FUNCTION_ATTRIBUTE`s),
+    /// which takes a fresh one. So a call-site cache validates the code,
+    /// and the state its form depends on, with one compare; what differs
+    /// between such functions (globals, closure cells, defaults) is read
+    /// from the live function at each call. 0 when versions ran out (not
+    /// specialized).
     pub version: Cell<u32>,
     /// `__annotations__` dict, created on first use (NULL until then).
     pub annotations: UnsafeCell<Value>,
@@ -53,6 +59,14 @@ impl FunctionObj {
         drop(old);
     }
 
+    /// Set an attribute of a function `MAKE_FUNCTION` just made
+    /// (`SET_FUNCTION_ATTRIBUTE`): it keeps its code's version, as in
+    /// CPython, where only later changes reset it.
+    pub fn init(&self, f: &UnsafeCell<Value>, v: Value) {
+        let old = unsafe { std::mem::replace(&mut *f.get(), v) };
+        drop(old);
+    }
+
     pub fn borrow<'a>(&'a self, f: &'a UnsafeCell<Value>) -> &'a Value {
         unsafe { &*f.get() }
     }
@@ -67,6 +81,7 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
         Some(d) if super::str::as_str(d).is_some() => d.clone(),
         _ => super::none(),
     };
+    let version = code_version(c);
     Value::from_box(Box::new(Obj {
         hdr: Header::new(types().function),
         data: FunctionObj {
@@ -80,10 +95,21 @@ pub fn new_function(code: Value, globals: Value, builtins: Value) -> Value {
             closure: UnsafeCell::new(Value::NULL),
             doc: UnsafeCell::new(doc),
             dict: UnsafeCell::new(Value::NULL),
-            version: Cell::new(next_function_version()),
+            version: Cell::new(version),
             annotations: UnsafeCell::new(Value::NULL),
         },
     }))
+}
+
+/// The version new functions of `code` start with, taken on first use.
+fn code_version(code: &crate::bytecode::code::CodeObj) -> u32 {
+    let v = code.func_version.get();
+    if v != 0 {
+        return v;
+    }
+    let v = next_function_version();
+    code.func_version.set(v);
+    v
 }
 
 /// A fresh function version (0 once the 32-bit space is used up).

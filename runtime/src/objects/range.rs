@@ -93,6 +93,25 @@ pub fn new_range_iter(r: &RangeObj) -> Value {
     )
 }
 
+/// `reversed(r)` for an exact range: the same `range_iterator` as
+/// `iter()` gives (CPython's `range.__reversed__`), so `for i in
+/// reversed(range(n))` runs `FOR_ITER_RANGE`. None (the caller falls back
+/// to the general path) unless start, stop, step, -step, start - step and
+/// the length fit an i64, CPython's condition for its int iterator.
+pub fn new_reversed_range_iter(r: &RangeObj) -> Option<Value> {
+    // `small` is there only when start, stop, step and the length fit.
+    let (start, step, len) = r.small?;
+    start.checked_sub(step)?;
+    let step_back = step.checked_neg()?;
+    // An element of the range, so it fits once start, stop and step do.
+    let last = i64::try_from(start as i128 + (len as i128 - 1).max(0) * step as i128).ok()?;
+    let step = step_back;
+    Some(Value::from_box(Box::new(Obj {
+        hdr: Header::new(types().range_iterator),
+        data: RangeIterObj { next: Cell::new(last), step, remaining: Cell::new(len as u64) },
+    })))
+}
+
 /// Iteration over a range with big-int values.
 struct BigRangeIter {
     next: Int,

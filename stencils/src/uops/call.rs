@@ -7,7 +7,8 @@
 //! arg_1 ... arg_oparg`, so the callable is at depth `oparg + 2`.
 
 use super::helpers::{
-    pyfast_rt_isinstance, pyfast_rt_len, pyfast_rt_list_append, pyfast_rt_str_of, pyfast_rt_tuple_of, well_known,
+    pyfast_rt_builtin_class_1, pyfast_rt_isinstance, pyfast_rt_len, pyfast_rt_list_append, pyfast_rt_str_of,
+    pyfast_rt_tuple_of, well_known,
 };
 use super::{obj, Cx, Flow};
 use crate::{bound_method, function, uop};
@@ -160,6 +161,14 @@ uop! {
     /// `tuple(o)` (stack: `tuple NULL o`).
     _CALL_TUPLE_1(3 -> 1) [ERROR | ESCAPES] |cx, oparg, operand| {
         one_arg_result(cx, pyfast_rt_tuple_of(cx.peek(1)))
+    }
+}
+
+uop! {
+    /// `cls(o)` for the built-in class `list`, `set` or `frozenset` the
+    /// guard before it checked (stack: `cls NULL o`).
+    _CALL_BUILTIN_CLASS_1(3 -> 1) [ERROR | ESCAPES] |cx, oparg, operand| {
+        one_arg_result(cx, pyfast_rt_builtin_class_1(cx.peek(3), cx.peek(1)))
     }
 }
 

@@ -8,7 +8,7 @@ use crate::uop;
 
 #[inline(always)]
 unsafe fn is_dict(w: u64) -> bool {
-    obj::has_type(w, well_known(|w| &w.dict_type))
+    obj::is_exact(w, well_known(|w| &w.dict_type))
 }
 
 uop! {

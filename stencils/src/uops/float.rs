@@ -21,7 +21,7 @@ pub unsafe fn value(w: u64) -> f64 {
 
 #[inline(always)]
 unsafe fn is_float(w: u64) -> bool {
-    obj::has_type(w, well_known(|w| &w.float_type))
+    obj::is_exact(w, well_known(|w| &w.float_type))
 }
 
 /// Replace the two float operands with a float holding `r`.
@@ -30,16 +30,16 @@ unsafe fn float_result(cx: &mut Cx, r: f64) {
     let (a, b) = (cx.peek(2), cx.peek(1));
     let out = if obj::is_unique(a) {
         *obj::field::<f64>(a, VALUE_OFFSET) = r;
-        obj::decref(b);
+        obj::decref_heap(b);
         a
     } else if obj::is_unique(b) {
         *obj::field::<f64>(b, VALUE_OFFSET) = r;
-        obj::decref(a);
+        obj::decref_heap(a);
         b
     } else {
         let n = pyfast_rt_float_new(r);
-        obj::decref(a);
-        obj::decref(b);
+        obj::decref_heap(a);
+        obj::decref_heap(b);
         n
     };
     cx.sp = cx.sp.sub(1);
@@ -101,8 +101,8 @@ uop! {
             compare_op::GT => x > y,
             _ => x >= y,
         };
-        obj::decref(a);
-        obj::decref(b);
+        obj::decref_heap(a);
+        obj::decref_heap(b);
         cx.sp = cx.sp.sub(1);
         cx.poke(1, bool_word(r));
         Flow::Continue

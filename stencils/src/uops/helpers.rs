@@ -35,6 +35,7 @@ pub struct WellKnown {
     pub tuple_iter_type: AtomicU64,
     pub generator_type: AtomicU64,
     pub builtin_function_type: AtomicU64,
+    pub slice_type: AtomicU64,
 }
 
 impl WellKnown {
@@ -60,6 +61,7 @@ impl WellKnown {
         tuple_iter_type: AtomicU64::new(0),
         generator_type: AtomicU64::new(0),
         builtin_function_type: AtomicU64::new(0),
+        slice_type: AtomicU64::new(0),
     };
 }
 
@@ -139,6 +141,26 @@ unsafe extern "C" {
 
     /// `tuple(o)`, or 0 with the exception in the VM.
     pub fn pyfast_rt_tuple_of(o: u64) -> u64;
+
+    /// `cls(o)` for `cls` the exact built-in `list`, `set` or `frozenset`
+    /// (what `CALL_BUILTIN_CLASS` specializes): a new reference, or 0 with
+    /// the exception in the VM.
+    pub fn pyfast_rt_builtin_class_1(cls: u64, o: u64) -> u64;
+
+    /// `l[start:stop]` for an exact list, `start` and `stop` small ints or
+    /// None: a new list. Never raises, never runs Python code.
+    pub fn pyfast_rt_list_slice(l: u64, start: u64, stop: u64) -> u64;
+
+    /// `l[s]` for an exact list and an exact slice: a new list, or 0 (and
+    /// nothing raised, nothing changed) when a field of `s` is not a small
+    /// int or None or the step is 0, so the caller deopts.
+    pub fn pyfast_rt_list_subscr_slice(l: u64, s: u64) -> u64;
+
+    /// `l[start:stop] = v` for exact lists `l` and `v` (`v` may be `l`),
+    /// `start` and `stop` small ints or None. Borrows everything. The
+    /// replaced items are released after the list is consistent again, so
+    /// this may run `__del__`; never raises.
+    pub fn pyfast_rt_list_ass_slice(l: u64, start: u64, stop: u64, v: u64);
 }
 
 /// Every symbol above: what a stencil may be relocated against.
@@ -164,6 +186,10 @@ pub const SYMBOLS: &[&str] = &[
     "pyfast_rt_isinstance",
     "pyfast_rt_str_of",
     "pyfast_rt_tuple_of",
+    "pyfast_rt_builtin_class_1",
+    "pyfast_rt_list_slice",
+    "pyfast_rt_list_subscr_slice",
+    "pyfast_rt_list_ass_slice",
 ];
 
 /// Read one well-known word.

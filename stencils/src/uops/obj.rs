@@ -34,6 +34,36 @@ pub unsafe fn has_type(w: u64, ty: u64) -> bool {
     is_heap(w) && type_of(w) == ty
 }
 
+/// Whether the stack operand `w` is a heap object of exactly type `ty`.
+/// One test fewer than [`has_type`]: an instruction's operands are never
+/// NULL (only a call's self slot can be).
+///
+/// # Safety
+/// `w` is a small int or a live heap object.
+#[inline(always)]
+pub unsafe fn is_exact(w: u64, ty: u64) -> bool {
+    debug_assert!(w != NULL, "a NULL operand");
+    w & INT_TAG == 0 && type_of(w) == ty
+}
+
+/// [`decref`] of a value known to be a heap object (a guarded operand).
+///
+/// # Safety
+/// `w` is an owned reference to a live heap object.
+#[inline(always)]
+pub unsafe fn decref_heap(w: u64) {
+    debug_assert!(is_heap(w), "decref_heap of a non-heap word");
+    let rc = refcount(w);
+    let n = *rc;
+    if n < IMMORTAL_REFCOUNT {
+        if n == 1 {
+            super::helpers::pyfast_rt_dealloc(w);
+        } else {
+            *rc = n - 1;
+        }
+    }
+}
+
 /// A new reference (`Value::clone`).
 ///
 /// # Safety
@@ -116,15 +146,24 @@ pub unsafe fn type_version(ty: u64) -> u32 {
 }
 
 /// Item `i` (borrowed) of a `{ptr, len}` item array at `items_offset`, or
-/// None when out of range (negative indices included).
+/// None when out of range; a negative `i` counts from the end.
 ///
 /// # Safety
 /// `w` is a live object holding such an array.
 #[inline(always)]
 pub unsafe fn item(w: u64, items_offset: usize, len_offset: usize, i: i64) -> Option<u64> {
     let len = word(w, len_offset);
+    let i = wrap_index(i, len)?;
+    Some(*(word(w, items_offset) as *const u64).add(i))
+}
+
+/// A sequence index in range for length `len` (negative from the end),
+/// as Python's `list[i]` takes it; None when out of range.
+#[inline(always)]
+pub fn wrap_index(i: i64, len: u64) -> Option<usize> {
+    let i = if i < 0 { i.wrapping_add(len as i64) } else { i };
     if (i as u64) < len {
-        Some(*(word(w, items_offset) as *const u64).add(i as usize))
+        Some(i as usize)
     } else {
         None
     }

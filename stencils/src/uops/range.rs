@@ -21,7 +21,7 @@ pub unsafe fn exhausted(it: u64) -> bool {
 uop! {
     /// Deopt unless the top of the stack is a `range_iterator`.
     _ITER_CHECK_RANGE(1 -> 1) [DEOPT | PURE] |cx, oparg, operand| {
-        if obj::has_type(cx.peek(1), well_known(|w| &w.range_iter_type)) {
+        if obj::is_exact(cx.peek(1), well_known(|w| &w.range_iter_type)) {
             Flow::Continue
         } else {
             Flow::Deopt

@@ -2,19 +2,21 @@
 //! `*_LIST*`/`*_TUPLE*` uops). Items are read through the ABI layouts in
 //! [`crate::list`] and [`crate::tuple`].
 
-use super::helpers::{bool_word, well_known};
+use super::helpers::{
+    bool_word, pyfast_rt_list_ass_slice, pyfast_rt_list_slice, pyfast_rt_list_subscr_slice, well_known,
+};
 use super::{obj, Cx, Flow};
 use crate::value::untag_int;
 use crate::{list, seq_iter, tuple, uop};
 
 #[inline(always)]
 unsafe fn is_list(w: u64) -> bool {
-    obj::has_type(w, well_known(|w| &w.list_type))
+    obj::is_exact(w, well_known(|w| &w.list_type))
 }
 
 #[inline(always)]
 unsafe fn is_tuple(w: u64) -> bool {
-    obj::has_type(w, well_known(|w| &w.tuple_type))
+    obj::is_exact(w, well_known(|w| &w.tuple_type))
 }
 
 /// Item `i` (borrowed) of an exact list, if in range.
@@ -62,12 +64,12 @@ unsafe fn subscr_result(cx: &mut Cx, container: u64, item: u64) {
     obj::incref(item);
     cx.sp = cx.sp.sub(1);
     cx.poke(1, item);
-    obj::decref(container);
+    obj::decref_heap(container);
 }
 
 uop! {
-    /// `list[i]` for a small int `i` in range; deopts for negative or
-    /// out-of-range indices (the generic path raises IndexError).
+    /// `list[i]` for a small int `i` in range (negative from the end);
+    /// deopts for out-of-range indices (the generic path raises IndexError).
     _BINARY_OP_SUBSCR_LIST_INT(2 -> 1) [DEOPT | ESCAPES] |cx, oparg, operand| {
         let l = cx.peek(2);
         match list_item(l, untag_int(cx.peek(1))) {
@@ -81,7 +83,8 @@ uop! {
 }
 
 uop! {
-    /// `tuple[i]` for a small int `i` in range (deopt otherwise).
+    /// `tuple[i]` for a small int `i` in range, negative from the end
+    /// (deopt otherwise).
     _BINARY_OP_SUBSCR_TUPLE_INT(2 -> 1) [DEOPT | ESCAPES] |cx, oparg, operand| {
         let t = cx.peek(2);
         match tuple_item(t, untag_int(cx.peek(1))) {
@@ -95,19 +98,87 @@ uop! {
 }
 
 uop! {
-    /// `list[i] = v` (stack: `v list i`) for a small int `i` in range (deopt
-    /// otherwise). The old item is released after the store.
+    /// `list[i] = v` (stack: `v list i`) for a small int `i` in range,
+    /// negative from the end (deopt otherwise). The old item is released
+    /// after the store.
     _STORE_SUBSCR_LIST_INT(3 -> 0) [DEOPT | ESCAPES] |cx, oparg, operand| {
         let (v, l, i) = (cx.peek(3), cx.peek(2), untag_int(cx.peek(1)));
-        if (i as u64) >= obj::word(l, list::LEN_OFFSET) {
+        let Some(i) = obj::wrap_index(i, obj::word(l, list::LEN_OFFSET)) else {
             return Flow::Deopt;
-        }
-        let slot = (obj::word(l, list::ITEMS_OFFSET) as *mut u64).add(i as usize);
+        };
+        let slot = (obj::word(l, list::ITEMS_OFFSET) as *mut u64).add(i);
         let old = *slot;
         *slot = v;
         cx.sp = cx.sp.sub(3);
-        obj::decref(l);
+        obj::decref_heap(l);
         obj::decref(old);
+        Flow::Continue
+    }
+}
+
+/// Whether `w` is a slice bound the list slice helpers take: a small int
+/// or None.
+#[inline(always)]
+fn is_bound(w: u64) -> bool {
+    w & crate::value::INT_TAG != 0 || w == well_known(|w| &w.none)
+}
+
+uop! {
+    /// Deopt unless the top of the stack is an exact slice.
+    _GUARD_TOS_SLICE(1 -> 1) [DEOPT | PURE] |cx, oparg, operand| {
+        if obj::is_exact(cx.peek(1), well_known(|w| &w.slice_type)) { Flow::Continue } else { Flow::Deopt }
+    }
+}
+
+uop! {
+    /// `list[slice]` for an exact list and slice whose fields are small
+    /// ints or None (deopt otherwise, and for a zero step: the generic
+    /// path raises). No intermediate vector: the new list's items are
+    /// cloned straight from the old one's.
+    _BINARY_OP_SUBSCR_LIST_SLICE(2 -> 1) [DEOPT | ESCAPES] |cx, oparg, operand| {
+        let (l, s) = (cx.peek(2), cx.peek(1));
+        let r = pyfast_rt_list_subscr_slice(l, s);
+        if r == 0 {
+            return Flow::Deopt;
+        }
+        cx.sp = cx.sp.sub(1);
+        cx.poke(1, r);
+        obj::decref(l);
+        obj::decref(s);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// `list[start:stop]` (stack: `list start stop`) for an exact list and
+    /// bounds that are small ints or None (deopt otherwise): CPython 3.12's
+    /// `BINARY_SLICE` without the slice object.
+    _BINARY_SLICE_LIST(3 -> 1) [DEOPT | ESCAPES] |cx, oparg, operand| {
+        let (l, start, stop) = (cx.peek(3), cx.peek(2), cx.peek(1));
+        if !is_list(l) || !is_bound(start) || !is_bound(stop) {
+            return Flow::Deopt;
+        }
+        let r = pyfast_rt_list_slice(l, start, stop);
+        cx.sp = cx.sp.sub(2);
+        cx.poke(1, r);
+        obj::decref(l);
+        Flow::Continue
+    }
+}
+
+uop! {
+    /// `list[start:stop] = v` (stack: `v list start stop`) for an exact
+    /// list, bounds that are small ints or None and an exact list `v`
+    /// (deopt otherwise): no slice object, no intermediate vector.
+    _STORE_SLICE_LIST(4 -> 0) [DEOPT | ESCAPES] |cx, oparg, operand| {
+        let (v, l, start, stop) = (cx.peek(4), cx.peek(3), cx.peek(2), cx.peek(1));
+        if !is_list(l) || !is_list(v) || !is_bound(start) || !is_bound(stop) {
+            return Flow::Deopt;
+        }
+        pyfast_rt_list_ass_slice(l, start, stop, v);
+        cx.sp = cx.sp.sub(4);
+        obj::decref(l);
+        obj::decref(v);
         Flow::Continue
     }
 }
@@ -228,7 +299,7 @@ unsafe fn iter_next(cx: &mut Cx, items_offset: usize) {
 uop! {
     /// Deopt unless the top of the stack is a `list_iterator`.
     _ITER_CHECK_LIST(1 -> 1) [DEOPT | PURE] |cx, oparg, operand| {
-        if obj::has_type(cx.peek(1), well_known(|w| &w.list_iter_type)) { Flow::Continue } else { Flow::Deopt }
+        if obj::is_exact(cx.peek(1), well_known(|w| &w.list_iter_type)) { Flow::Continue } else { Flow::Deopt }
     }
 }
 
@@ -250,7 +321,7 @@ uop! {
 uop! {
     /// Deopt unless the top of the stack is a `tuple_iterator`.
     _ITER_CHECK_TUPLE(1 -> 1) [DEOPT | PURE] |cx, oparg, operand| {
-        if obj::has_type(cx.peek(1), well_known(|w| &w.tuple_iter_type)) { Flow::Continue } else { Flow::Deopt }
+        if obj::is_exact(cx.peek(1), well_known(|w| &w.tuple_iter_type)) { Flow::Continue } else { Flow::Deopt }
     }
 }
 

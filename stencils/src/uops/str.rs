@@ -8,7 +8,7 @@ use crate::value::untag_int;
 
 #[inline(always)]
 unsafe fn is_str(w: u64) -> bool {
-    obj::has_type(w, well_known(|w| &w.str_type))
+    obj::is_exact(w, well_known(|w| &w.str_type))
 }
 
 uop! {

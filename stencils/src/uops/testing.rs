@@ -57,6 +57,10 @@ unmodelled! {
     pyfast_rt_isinstance(o: u64, cls: u64) -> u64;
     pyfast_rt_str_of(o: u64) -> u64;
     pyfast_rt_tuple_of(o: u64) -> u64;
+    pyfast_rt_builtin_class_1(cls: u64, o: u64) -> u64;
+    pyfast_rt_list_slice(l: u64, start: u64, stop: u64) -> u64;
+    pyfast_rt_list_subscr_slice(l: u64, s: u64) -> u64;
+    pyfast_rt_list_ass_slice(l: u64, start: u64, stop: u64, v: u64);
 }
 
 /// Fake `True`/`False`/types: addresses of static words, never freed.

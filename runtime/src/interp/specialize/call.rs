@@ -68,7 +68,18 @@ pub fn call(code: &CodeObj, index: usize, nargs: u32, callable: &Value, self_or_
             Opcode::CALL_PY_GENERAL
         }
     } else if let Some(m) = as_bound_method(callable) {
-        let Some(f) = as_function(&m.func) else { return fail("bound method of a built-in") };
+        if let Some(b) = as_builtin(&m.func) {
+            // A method descriptor of a built-in type (`f = lst.pop`): the
+            // spread puts the receiver in the self slot, then the call is
+            // the descriptor's.
+            if has_self || !b.bound.is_null() || b.owner.is_null() {
+                return fail("bound method of a built-in: not a method descriptor");
+            }
+            c.ptr.set(m.func.bits());
+            keep_backoff(c);
+            return specialized(code, index, Opcode::CALL_BOUND_METHOD_BUILTIN);
+        }
+        let Some(f) = as_function(&m.func) else { return fail("bound method of another callable") };
         if has_self || !exact_args(f.code(), n + 1) || f.version.get() == 0 {
             return fail("bound method: not exact arguments");
         }
@@ -113,6 +124,8 @@ pub fn call(code: &CodeObj, index: usize, nargs: u32, callable: &Value, self_or_
             Opcode::CALL_STR_1
         } else if callable.as_ptr() == t.tuple.0 && n == 1 {
             Opcode::CALL_TUPLE_1
+        } else if [t.list, t.set, t.frozenset].iter().any(|c| c.0 == callable.as_ptr()) && n == 1 {
+            Opcode::CALL_BUILTIN_CLASS
         } else if ty.has_flag(flags::HEAPTYPE) && ty.layout == Layout::Object && type_ptr_of(callable) == t.type_ {
             let Some(init) = crate::builtins::classes::plain_init(ty) else {
                 return fail("class: custom __new__ or no Python __init__");

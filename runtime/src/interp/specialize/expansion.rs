@@ -168,6 +168,9 @@ expansions! {
         BINARY_OP_SUBSCR_TUPLE_INT: [seq::_GUARD_NOS_TUPLE(Zero, Zero, Always), int::_GUARD_TOS_INT(Zero, Zero, Always), seq::_BINARY_OP_SUBSCR_TUPLE_INT(Zero, Zero, Always)];
         BINARY_OP_SUBSCR_STR_INT: [str::_GUARD_NOS_UNICODE(Zero, Zero, Always), int::_GUARD_TOS_INT(Zero, Zero, Always), str::_BINARY_OP_SUBSCR_STR_INT(Zero, Zero, Always)];
         BINARY_OP_SUBSCR_DICT: [dict::_GUARD_NOS_DICT(Zero, Zero, Always), dict::_BINARY_OP_SUBSCR_DICT(Zero, Zero, Always)];
+        BINARY_OP_SUBSCR_LIST_SLICE: [seq::_GUARD_NOS_LIST(Zero, Zero, Always), seq::_GUARD_TOS_SLICE(Zero, Zero, Always), seq::_BINARY_OP_SUBSCR_LIST_SLICE(Zero, Zero, Always)];
+        BINARY_SLICE_LIST: [seq::_BINARY_SLICE_LIST(Zero, Zero, Always)];
+        STORE_SLICE_LIST: [seq::_STORE_SLICE_LIST(Zero, Zero, Always)];
         STORE_SUBSCR_LIST_INT: [seq::_GUARD_NOS_LIST(Zero, Zero, Always), int::_GUARD_TOS_INT(Zero, Zero, Always), seq::_STORE_SUBSCR_LIST_INT(Zero, Zero, Always)];
         STORE_SUBSCR_DICT: [dict::_GUARD_NOS_DICT(Zero, Zero, Always), dict::_STORE_SUBSCR_DICT(Zero, Zero, Always)];
         COMPARE_OP_INT: [int::_GUARD_NOS_INT(Zero, Zero, Always), int::_GUARD_TOS_INT(Zero, Zero, Always), int::_COMPARE_OP_INT(Arg, Zero, Always)];
@@ -207,6 +210,7 @@ expansions! {
         CALL_TYPE_1: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_TYPE_1(Zero, Zero, Always)];
         CALL_STR_1: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_STR_1(Zero, Zero, Always)];
         CALL_TUPLE_1: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_TUPLE_1(Zero, Zero, Always)];
+        CALL_BUILTIN_CLASS: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), call::_CALL_BUILTIN_CLASS_1(Zero, Zero, Always)];
         CALL_LIST_APPEND: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_CALL_LIST_APPEND(Zero, Zero, Always)];
     }
     mixed {
@@ -224,6 +228,7 @@ expansions! {
         CALL_PY_GENERAL: [call::_CHECK_FUNCTION_VERSION(Arg, Version, Always), tier1::_PY_FRAME_GENERAL(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_BUILTIN_O: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
         CALL_BUILTIN_FAST: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), call::_GUARD_SELF_NULL(Arg, Zero, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
+        CALL_BOUND_METHOD_BUILTIN: [call::_CHECK_CALL_BOUND_METHOD_EXACT_ARGS(Arg, Zero, Always), call::_INIT_CALL_BOUND_METHOD_EXACT_ARGS(Arg, Zero, Always), call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
         CALL_METHOD_DESCRIPTOR_NOARGS: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
         CALL_METHOD_DESCRIPTOR_O: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];
         CALL_METHOD_DESCRIPTOR_FAST: [call::_GUARD_CALLABLE_IS(Arg, Ptr, Always), tier1::_CALL_BUILTIN(Arg, Zero, Always)];

@@ -1,5 +1,5 @@
 //! Specializing operators: `BINARY_OP`, `COMPARE_OP`, `BINARY_SUBSCR`,
-//! `STORE_SUBSCR`, `CONTAINS_OP`, `TO_BOOL`.
+//! `STORE_SUBSCR`, `BINARY_SLICE`, `STORE_SLICE`, `CONTAINS_OP`, `TO_BOOL`.
 
 use crate::bytecode::code::CodeObj;
 use crate::bytecode::opcode::{BinaryOp, Opcode, INPLACE};
@@ -83,6 +83,8 @@ pub fn binary_subscr(code: &CodeObj, index: usize, container: &Value, key: &Valu
     let c = cache(code, index);
     let form = if exact(container, t.list) && key.is_small_int() {
         Opcode::BINARY_OP_SUBSCR_LIST_INT
+    } else if exact(container, t.list) && exact(key, t.slice) {
+        Opcode::BINARY_OP_SUBSCR_LIST_SLICE
     } else if exact(container, t.tuple) && key.is_small_int() {
         Opcode::BINARY_OP_SUBSCR_TUPLE_INT
     } else if exact(container, t.str) && key.is_small_int() {
@@ -107,6 +109,35 @@ pub fn binary_subscr(code: &CodeObj, index: usize, container: &Value, key: &Valu
     };
     keep_backoff(c);
     specialized(code, index, form);
+}
+
+/// A slice bound the list slice forms take: a small int or None.
+fn slice_bound(v: &Value) -> bool {
+    v.is_small_int() || is_none(v)
+}
+
+/// `BINARY_SLICE` (`container[start:stop]`).
+pub fn binary_slice(code: &CodeObj, index: usize, container: &Value, start: &Value, stop: &Value) {
+    stats::attempt(Opcode::BINARY_SLICE);
+    if !(exact(container, types().list) && slice_bound(start) && slice_bound(stop)) {
+        return failed(code, index, Opcode::BINARY_SLICE, "container/bound types");
+    }
+    keep_backoff(cache(code, index));
+    specialized(code, index, Opcode::BINARY_SLICE_LIST);
+}
+
+/// `STORE_SLICE` (`container[start:stop] = v`).
+pub fn store_slice(code: &CodeObj, index: usize, v: &Value, container: &Value, start: &Value, stop: &Value) {
+    stats::attempt(Opcode::STORE_SLICE);
+    let t = types();
+    if !(exact(container, t.list) && slice_bound(start) && slice_bound(stop)) {
+        return failed(code, index, Opcode::STORE_SLICE, "container/bound types");
+    }
+    if !exact(v, t.list) {
+        return failed(code, index, Opcode::STORE_SLICE, "value not a list");
+    }
+    keep_backoff(cache(code, index));
+    specialized(code, index, Opcode::STORE_SLICE_LIST);
 }
 
 /// `STORE_SUBSCR` (`container[key] = v`).
