@@ -779,7 +779,9 @@ const OBJECT_METHODS: &[(&str, NativeFn)] = &[
 const PROPERTY_METHODS: &[(&str, NativeFn)] =
     &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)];
 
-pub fn install(vm: &Vm) {
+/// The methods of `object`, `type`, exceptions and the built-in
+/// containers' `__init__` (once per process: the types are shared).
+pub fn install_types() {
     let t = types();
     super::add_methods(t.object, OBJECT_METHODS);
     super::add_methods(t.property, PROPERTY_METHODS);
@@ -819,6 +821,13 @@ pub fn install(vm: &Vm) {
             new_method_descriptor("__init__", f, ty.value()),
         );
     }
+    let _ = new_bound_method;
+}
+
+/// `__build_class__`, `property`, `classmethod`, `staticmethod`, `super`
+/// in a VM's builtins.
+pub fn install_builtins(vm: &Vm) {
+    let t = types();
     let b = &vm.builtins;
     dict::set_str(
         b,
@@ -833,5 +842,4 @@ pub fn install(vm: &Vm) {
     ] {
         dict::set_str(b, pystr::intern(name), ty.value());
     }
-    let _ = new_bound_method;
 }

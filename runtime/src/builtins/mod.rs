@@ -76,13 +76,22 @@ pub fn install(vm: &Vm) {
     set("Ellipsis", crate::objects::ellipsis());
     set("NotImplemented", crate::objects::not_implemented());
     set("__debug__", crate::objects::true_());
-    methods::install();
-    sets::install();
-    classes::install(vm);
-    slots::install();
-    numbers::install();
-    bytes::install();
-    bytes_text::install();
+    // The built-in types are shared by every VM of the process (tests run
+    // several at once, on their own threads): their methods are installed
+    // once, so no VM replaces another's method objects (whose identities
+    // `CALL_LIST_APPEND` and friends guard on) or mutates a type's dict
+    // while another thread reads it.
+    static TYPE_METHODS: std::sync::Once = std::sync::Once::new();
+    TYPE_METHODS.call_once(|| {
+        methods::install();
+        sets::install();
+        classes::install_types();
+        slots::install();
+        numbers::install();
+        bytes::install();
+        bytes_text::install();
+    });
+    classes::install_builtins(vm);
     let m = module::new_module("builtins", b.clone());
     vm.add_module("builtins", m);
 }
