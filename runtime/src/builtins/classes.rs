@@ -542,15 +542,46 @@ pub fn new_super(vm: &Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         }
         _ => (a.pos[0].clone(), a.pos[1].clone()),
     };
-    if as_type(&ty).is_none() {
-        return Err(type_error(format!("super() argument 1 must be a type, not {}", ops::type_name(&ty))));
-    }
-    let obj_type = match as_type(&obj) {
-        Some(ot) if ot.is_subtype(ty.as_ptr()) => obj.clone(),
-        _ if type_of(&obj).is_subtype(ty.as_ptr()) => type_ptr_of(&obj).value(),
-        _ => return Err(type_error("super(type, obj): obj must be an instance or subtype of type")),
-    };
+    super_object(ty, obj)
+}
+
+/// `super(ty, obj)`, checked as CPython checks it.
+pub fn super_object(ty: Value, obj: Value) -> PyResult<Value> {
+    let obj_type = super_obj_type(&ty, &obj)?;
     Ok(descr::new_super(types().super_, ty, obj, obj_type))
+}
+
+/// The type whose MRO `super(ty, obj)` searches.
+fn super_obj_type(ty: &Value, obj: &Value) -> PyResult<Value> {
+    if as_type(ty).is_none() {
+        return Err(type_error(format!("super() argument 1 must be a type, not {}", ops::type_name(ty))));
+    }
+    match as_type(obj) {
+        Some(ot) if ot.is_subtype(ty.as_ptr()) => Ok(obj.clone()),
+        _ if type_of(obj).is_subtype(ty.as_ptr()) => Ok(type_ptr_of(obj).value()),
+        _ => Err(type_error("super(type, obj): obj must be an instance or subtype of type")),
+    }
+}
+
+/// `super(ty, obj).name` without making the super object (`LOAD_SUPER_ATTR`
+/// with the built-in `super`): `(attr, NULL)`, or for a method load of a
+/// plain method through an instance `(function, obj)`.
+pub fn super_attr(vm: &Vm, ty: &Value, obj: &Value, name: &Value, method: bool) -> PyResult<(Value, Value)> {
+    let obj_type = super_obj_type(ty, obj)?;
+    let mro = as_type(&obj_type).unwrap().mro();
+    let start = mro.iter().position(|t| t.is(ty)).map_or(mro.len(), |i| i + 1);
+    for t in &mro[start..] {
+        if let Some(v) = dict::get_str(&as_type(t).unwrap().dict, name) {
+            let inst = if obj.is(&obj_type) { None } else { Some(obj) };
+            if method && inst.is_some() && attr::binds(&v) {
+                return Ok((v, obj.clone()));
+            }
+            return Ok((attr::bind_descriptor(vm, v, inst, &obj_type)?, Value::NULL));
+        }
+    }
+    // Not in the MRO: the super object's own attributes, or its error.
+    let sup = descr::new_super(types().super_, ty.clone(), obj.clone(), obj_type);
+    Ok((attr::getattr(vm, &sup, name)?, Value::NULL))
 }
 
 /// The implicit arguments of `super()`: the `__class__` cell and the first

@@ -131,6 +131,14 @@ fn argrepr(code: &CodeObj, op: Opcode, arg: u32) -> String {
                 n
             }
         }
+        LOAD_SUPER_ATTR => {
+            let n = name_at(&code.names, a >> 2);
+            if arg & 1 != 0 {
+                format!("{n} + NULL|self")
+            } else {
+                n
+            }
+        }
         LOAD_FAST | STORE_FAST | DELETE_FAST | LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLOSURE | MAKE_CELL => {
             local_name(code, a)
         }

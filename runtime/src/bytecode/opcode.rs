@@ -91,6 +91,10 @@ opcodes! {
     /// `(owner -- meth owner)` if the attribute is a plain method found on
     /// the type, else `(owner -- attr NULL)`.
     LOAD_ATTR,
+    /// `(global_super class self -- attr)` `super().names[arg >> 2]`
+    /// (`super(class, self)` when arg & 2); when arg & 1 (method load)
+    /// `(... -- meth self)` or `(... -- attr NULL)`, as `LOAD_ATTR`.
+    LOAD_SUPER_ATTR,
     /// `(v owner -- )` owner.names[arg] = v
     STORE_ATTR,
     /// `(owner -- )`
@@ -413,6 +417,11 @@ opcodes! {
     CALL_ALLOC_AND_ENTER_INIT,
     /// Specialized `SEND` (tier 1).
     SEND_GEN,
+    /// Specialized `LOAD_SUPER_ATTR` (tier 1): `super` is the built-in
+    /// type and the class a type; no super object is made.
+    LOAD_SUPER_ATTR_ATTR,
+    /// Specialized `LOAD_SUPER_ATTR` (tier 1), method form.
+    LOAD_SUPER_ATTR_METHOD,
 }
 
 impl Opcode {
@@ -479,6 +488,7 @@ impl Opcode {
             | CALL_BUILTIN_CLASS
             | CALL_ALLOC_AND_ENTER_INIT => CALL,
             SEND_GEN => SEND,
+            LOAD_SUPER_ATTR_ATTR | LOAD_SUPER_ATTR_METHOD => LOAD_SUPER_ATTR,
             other => other,
         }
     }
@@ -777,6 +787,7 @@ impl Opcode {
             SWAP | MAKE_FUNCTION | CHECK_EXC_MATCH => 0,
             LOAD_GLOBAL => 1 + (a & 1),
             LOAD_ATTR => a & 1,
+            LOAD_SUPER_ATTR => -2 + (a & 1),
             STORE_ATTR | DELETE_SUBSCR | MAP_ADD => -2,
             STORE_SUBSCR => -3,
             STORE_SLICE => -4,

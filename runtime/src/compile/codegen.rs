@@ -257,7 +257,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn deref_index(&self, name: &str) -> Option<u32> {
+    pub(super) fn deref_index(&self, name: &str) -> Option<u32> {
         let u = self.ur();
         if let Some(i) = u.cellvars.iter().position(|n| n == name) {
             return Some(i as u32);

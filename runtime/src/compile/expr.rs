@@ -200,6 +200,9 @@ impl<'a> Compiler<'a> {
                 Ok(()) // folded above
             }
             Expr::Attribute(a) => {
+                if a.ctx == ExprContext::Load && self.super_attr(a, false, loc)? {
+                    return Ok(());
+                }
                 self.visit_expr(&a.value)?;
                 let l = self.attr_loc(loc, a);
                 match a.ctx {
@@ -552,6 +555,54 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `super().name` or `super(C, x).name` as `LOAD_SUPER_ATTR` (CPython
+    /// 3.12's form: no super object at tier 1) when `super` is the global
+    /// name and, for the zero-argument form, the function has the
+    /// `__class__` cell and its first argument is a plain local. False:
+    /// compile it as an ordinary call and attribute load.
+    fn super_attr(&mut self, a: &'a ast::ExprAttribute, method: bool, loc: Location) -> Result<bool, SyntaxErr> {
+        use super::symtable::SymScope;
+        let Expr::Call(call) = &*a.value else { return Ok(false) };
+        let Expr::Name(f) = &*call.func else { return Ok(false) };
+        let args = &call.arguments.args;
+        if f.id.as_str() != "super"
+            || !call.arguments.keywords.is_empty()
+            || !(args.is_empty() || args.len() == 2)
+            || args.iter().any(|x| matches!(x, Expr::Starred(_)))
+            || self.ur().kind != UnitKind::Function
+        {
+            return Ok(false);
+        }
+        let scope_of = |c: &Self, n: &str| c.st.scopes[c.ur().scope].scope_of(n);
+        if scope_of(self, "super") != SymScope::GlobalImplicit {
+            return Ok(false);
+        }
+        let zero = args.is_empty();
+        let first = self.ur().varnames.list.first().cloned();
+        if zero {
+            let class_cell = scope_of(self, "__class__") == SymScope::Free && self.deref_index("__class__").is_some();
+            let first_local =
+                self.ur().argcount > 0 && first.as_ref().is_some_and(|n| scope_of(self, n) == SymScope::Local);
+            if !class_cell || !first_local {
+                return Ok(false);
+            }
+        }
+        self.name_op("super", NameCtx::Load, f.range, loc)?;
+        if zero {
+            let cell = self.deref_index("__class__").expect("checked");
+            self.emit(O::LOAD_DEREF, cell, loc);
+            self.name_op(first.as_deref().expect("checked"), NameCtx::Load, f.range, loc)?;
+        } else {
+            self.visit_expr(&args[0])?;
+            self.visit_expr(&args[1])?;
+        }
+        let m = self.mangle(a.attr.as_str());
+        let i = self.u().names.index(&m);
+        let l = self.attr_loc(loc, a);
+        self.emit(O::LOAD_SUPER_ATTR, (i << 2) | ((!zero as u32) << 1) | method as u32, l);
+        Ok(true)
+    }
+
     /// `obj.meth(args)` as `LOAD_ATTR` (method form) + `CALL`.
     fn method_call(&mut self, c: &'a ast::ExprCall) -> Result<bool, SyntaxErr> {
         let Expr::Attribute(meth) = &*c.func else { return Ok(false) };
@@ -566,10 +617,12 @@ impl<'a> Compiler<'a> {
         {
             return Ok(false);
         }
-        self.visit_expr(&meth.value)?;
         let mloc = self.loc(meth.range);
-        let l = self.attr_loc(mloc, meth);
-        self.emit_load_method(meth.attr.as_str(), l);
+        if !self.super_attr(meth, true, mloc)? {
+            self.visit_expr(&meth.value)?;
+            let l = self.attr_loc(mloc, meth);
+            self.emit_load_method(meth.attr.as_str(), l);
+        }
         for a in args.iter() {
             self.visit_expr(a)?;
         }

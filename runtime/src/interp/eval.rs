@@ -630,6 +630,33 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                             push!(t!(attr::getattr(vm, &owner, name)));
                         }
                     }
+                    Opcode::LOAD_SUPER_ATTR => {
+                        adaptive!(specialize::attr::load_super_attr(code, pc - 1, ins.arg, peek!(3), peek!(2)));
+                        let self_ = pop!();
+                        let class = pop!();
+                        let global_super = pop!();
+                        let name = &code.names[arg >> 2];
+                        let method = arg & 1 != 0;
+                        let (r, s) = if global_super.is(&crate::objects::types().super_.value())
+                            && crate::objects::typeobj::as_type(&class).is_some()
+                        {
+                            t!(crate::builtins::classes::super_attr(vm, &class, &self_, name, method))
+                        } else {
+                            // A rebound `super`: call it as the source does.
+                            save_sp!();
+                            let args = if arg & 2 != 0 { vec![class, self_] } else { Vec::new() };
+                            let sup = t!(crate::interp::call::call(vm, &global_super, &args, &[]));
+                            if method {
+                                t!(attr::load_method(vm, &sup, name))
+                            } else {
+                                (t!(attr::getattr(vm, &sup, name)), Value::NULL)
+                            }
+                        };
+                        push!(r);
+                        if method {
+                            push!(s);
+                        }
+                    }
                     Opcode::STORE_ATTR => {
                         adaptive!(specialize::attr::store_attr(code, pc - 1, ins.arg, top!()));
                         let owner = pop!();
@@ -1488,6 +1515,26 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         match t!(gen::resume(vm, top!(), none(), None)) {
                             gen::GenStep::Yield(v) => push!(v),
                             gen::GenStep::Return(_) => pc = arg,
+                        }
+                    }
+                    Opcode::LOAD_SUPER_ATTR_ATTR | Opcode::LOAD_SUPER_ATTR_METHOD => {
+                        specialized!();
+                        if !peek!(3).is(&crate::objects::types().super_.value())
+                            || crate::objects::typeobj::as_type(peek!(2)).is_none()
+                        {
+                            deopt!();
+                        }
+                        hit!();
+                        // _LOAD_SUPER_ATTR_ATTR / _LOAD_SUPER_ATTR_METHOD.
+                        let self_ = pop!();
+                        let class = pop!();
+                        drop(pop!());
+                        let method = ins.op == Opcode::LOAD_SUPER_ATTR_METHOD;
+                        let (r, s) =
+                            t!(crate::builtins::classes::super_attr(vm, &class, &self_, &code.names[arg >> 2], method));
+                        push!(r);
+                        if method {
+                            push!(s);
                         }
                     }
                     Opcode::SEND_GEN => {

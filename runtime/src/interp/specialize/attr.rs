@@ -381,3 +381,20 @@ pub fn load_global(code: &CodeObj, index: usize, arg: u32, globals: &Value, buil
     keep_backoff(c);
     specialized(code, index, Opcode::LOAD_GLOBAL_BUILTIN)
 }
+
+/// `LOAD_SUPER_ATTR`: specialize when `super` is the built-in type and the
+/// class a type (the attribute is looked up each time, as CPython's
+/// `LOAD_SUPER_ATTR_ATTR`/`_METHOD` do; what they save is the super
+/// object).
+pub fn load_super_attr(code: &CodeObj, index: usize, arg: u32, global_super: &Value, class: &Value) {
+    stats::attempt(Opcode::LOAD_SUPER_ATTR);
+    if !global_super.is(&types().super_.value()) {
+        return failed(code, index, Opcode::LOAD_SUPER_ATTR, "super is not the built-in super");
+    }
+    if as_type(class).is_none() {
+        return failed(code, index, Opcode::LOAD_SUPER_ATTR, "class is not a type");
+    }
+    keep_backoff(cache(code, index));
+    let form = if arg & 1 != 0 { Opcode::LOAD_SUPER_ATTR_METHOD } else { Opcode::LOAD_SUPER_ATTR_ATTR };
+    specialized(code, index, form);
+}

@@ -221,6 +221,8 @@ expansions! {
         FOR_ITER_TUPLE: [seq::_ITER_CHECK_TUPLE(Zero, Zero, Always), tier1::_ITER_JUMP_TUPLE(Arg, Zero, Always), seq::_ITER_NEXT_TUPLE(Zero, Zero, Always)];
         FOR_ITER_GEN: [tier1::_FOR_ITER_GEN_FRAME(Arg, Zero, Always)];
         SEND_GEN: [tier1::_SEND_GEN_FRAME(Arg, Zero, Always)];
+        LOAD_SUPER_ATTR_ATTR: [tier1::_GUARD_GLOBAL_SUPER(Zero, Zero, Always), tier1::_LOAD_SUPER_ATTR_ATTR(Arg, Zero, Always)];
+        LOAD_SUPER_ATTR_METHOD: [tier1::_GUARD_GLOBAL_SUPER(Zero, Zero, Always), tier1::_LOAD_SUPER_ATTR_METHOD(Arg, Zero, Always)];
         LOAD_ATTR_PROPERTY: [attr::_GUARD_TYPE_VERSION(Version, Zero, Always), tier1::_LOAD_ATTR_PROPERTY_FRAME(Zero, Ptr, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_PY_EXACT_ARGS: [call::_CHECK_FUNCTION_EXACT_ARGS(Arg, VersionFlags, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
         CALL_PY_EXACT_ARGS_POLY: [call::_CHECK_FUNCTION_EXACT_ARGS_SET(ArgSelf, VersionSet, Always), tier1::_CHECK_STACK_SPACE(Arg, Zero, Always), tier1::_INIT_CALL_PY_EXACT_ARGS(Arg, Zero, Always), tier1::_PUSH_FRAME(Zero, Zero, Always)];
