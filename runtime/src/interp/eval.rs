@@ -635,25 +635,10 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         let self_ = pop!();
                         let class = pop!();
                         let global_super = pop!();
-                        let name = &code.names[arg >> 2];
-                        let method = arg & 1 != 0;
-                        let (r, s) = if global_super.is(&crate::objects::types().super_.value())
-                            && crate::objects::typeobj::as_type(&class).is_some()
-                        {
-                            t!(crate::builtins::classes::super_attr(vm, &class, &self_, name, method))
-                        } else {
-                            // A rebound `super`: call it as the source does.
-                            save_sp!();
-                            let args = if arg & 2 != 0 { vec![class, self_] } else { Vec::new() };
-                            let sup = t!(crate::interp::call::call(vm, &global_super, &args, &[]));
-                            if method {
-                                t!(attr::load_method(vm, &sup, name))
-                            } else {
-                                (t!(attr::getattr(vm, &sup, name)), Value::NULL)
-                            }
-                        };
+                        save_sp!();
+                        let (r, s) = t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
                         push!(r);
-                        if method {
+                        if arg & 1 != 0 {
                             push!(s);
                         }
                     }
@@ -1528,12 +1513,11 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         // _LOAD_SUPER_ATTR_ATTR / _LOAD_SUPER_ATTR_METHOD.
                         let self_ = pop!();
                         let class = pop!();
-                        drop(pop!());
-                        let method = ins.op == Opcode::LOAD_SUPER_ATTR_METHOD;
-                        let (r, s) =
-                            t!(crate::builtins::classes::super_attr(vm, &class, &self_, &code.names[arg >> 2], method));
+                        let global_super = pop!();
+                        save_sp!();
+                        let (r, s) = t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
                         push!(r);
-                        if method {
+                        if arg & 1 != 0 {
                             push!(s);
                         }
                     }
@@ -1845,4 +1829,30 @@ fn stopiteration_error(e: &Value) -> Value {
     r.obj().set_context(e.clone());
     r.obj().suppress_context.set(true);
     r.0
+}
+
+/// `LOAD_SUPER_ATTR`'s work, out of the eval loop: with the built-in
+/// `super` and a class, the MRO lookup without a super object; else the
+/// rebound `super` called as the source says (`super()` or `super(C, x)`).
+/// `(attr, NULL)` or, for a method load, `(meth, self)`.
+#[inline(never)]
+fn load_super_attr(
+    vm: &Vm,
+    global_super: &Value,
+    class: Value,
+    self_: Value,
+    name: &Value,
+    arg: u32,
+) -> PyResult<(Value, Value)> {
+    let method = arg & 1 != 0;
+    if global_super.is(&crate::objects::types().super_.value()) && crate::objects::typeobj::as_type(&class).is_some() {
+        return crate::builtins::classes::super_attr(vm, &class, &self_, name, method);
+    }
+    let args = if arg & 2 != 0 { vec![class, self_] } else { Vec::new() };
+    let sup = crate::interp::call::call(vm, global_super, &args, &[])?;
+    if method {
+        attr::load_method(vm, &sup, name)
+    } else {
+        Ok((attr::getattr(vm, &sup, name)?, Value::NULL))
+    }
 }
