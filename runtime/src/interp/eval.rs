@@ -636,7 +636,8 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         let class = pop!();
                         let global_super = pop!();
                         save_sp!();
-                        let (r, s) = t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
+                        let (r, s) =
+                            t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
                         push!(r);
                         if arg & 1 != 0 {
                             push!(s);
@@ -1515,7 +1516,8 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         let class = pop!();
                         let global_super = pop!();
                         save_sp!();
-                        let (r, s) = t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
+                        let (r, s) =
+                            t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
                         push!(r);
                         if arg & 1 != 0 {
                             push!(s);
