@@ -320,58 +320,57 @@ def quantiles(data, *, n=4, method="exclusive"):
 
 # ---------------------------------------------------------------- spread
 
+def _mean_square(data, c, name, ddof):
+    """(type, sum of squared deviations / (n - ddof)) for variance and
+    stdev (ddof 1) or their population forms (ddof 0)."""
+    T, ss, _, n = _ss(data, c)
+    if n < 1 + ddof:
+        raise StatisticsError(f"{name} requires at least {'two data points' if ddof else 'one data point'}")
+    return T, ss / (n - ddof)
+
+
 def variance(data, xbar=None):
-    T, ss, c, n = _ss(data, xbar)
-    if n < 2:
-        raise StatisticsError("variance requires at least two data points")
-    return _convert(ss / (n - 1), T)
+    T, mss = _mean_square(data, xbar, "variance", 1)
+    return _convert(mss, T)
 
 
 def pvariance(data, mu=None):
-    T, ss, c, n = _ss(data, mu)
-    if n < 1:
-        raise StatisticsError("pvariance requires at least one data point")
-    return _convert(ss / n, T)
+    T, mss = _mean_square(data, mu, "pvariance", 0)
+    return _convert(mss, T)
 
 
 def stdev(data, xbar=None):
-    T, ss, c, n = _ss(data, xbar)
-    if n < 2:
-        raise StatisticsError("stdev requires at least two data points")
-    return _sqrt_of(ss / (n - 1), T)
+    T, mss = _mean_square(data, xbar, "stdev", 1)
+    return _sqrt_of(mss, T)
 
 
 def pstdev(data, mu=None):
-    T, ss, c, n = _ss(data, mu)
-    if n < 1:
-        raise StatisticsError("pstdev requires at least one data point")
-    return _sqrt_of(ss / n, T)
+    T, mss = _mean_square(data, mu, "pstdev", 0)
+    return _sqrt_of(mss, T)
 
 
 # ---------------------------------------------------------------- relations
 
 def _paired(x, y, what):
+    """(n, xbar, ybar, sum of products of deviations) of paired data."""
     n = len(x)
     if len(y) != n:
         raise StatisticsError(f"{what} requires that both inputs have same number of data points")
     if n < 2:
         raise StatisticsError(f"{what} requires at least two data points")
-    return n
-
-
-def covariance(x, y, /):
-    n = _paired(x, y, "covariance")
     xbar = math.fsum(x) / n
     ybar = math.fsum(y) / n
     sxy = math.fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
+    return n, xbar, ybar, sxy
+
+
+def covariance(x, y, /):
+    n, _, _, sxy = _paired(x, y, "covariance")
     return sxy / (n - 1)
 
 
 def correlation(x, y, /):
-    n = _paired(x, y, "correlation")
-    xbar = math.fsum(x) / n
-    ybar = math.fsum(y) / n
-    sxy = math.fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
+    _, xbar, ybar, sxy = _paired(x, y, "correlation")
     sxx = math.fsum((d := xi - xbar) * d for xi in x)
     syy = math.fsum((d := yi - ybar) * d for yi in y)
     try:
@@ -384,14 +383,11 @@ LinearRegression = namedtuple("LinearRegression", ("slope", "intercept"))
 
 
 def linear_regression(x, y, /, *, proportional=False):
-    n = _paired(x, y, "linear regression")
+    n, xbar, ybar, sxy = _paired(x, y, "linear regression")
     if proportional:
         sxy = math.fsum(xi * yi for xi, yi in zip(x, y))
         sxx = math.fsum(xi * xi for xi in x)
     else:
-        xbar = math.fsum(x) / n
-        ybar = math.fsum(y) / n
-        sxy = math.fsum((xi - xbar) * (yi - ybar) for xi, yi in zip(x, y))
         sxx = math.fsum((d := xi - xbar) * d for xi in x)
     try:
         slope = sxy / sxx
