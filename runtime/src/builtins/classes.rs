@@ -563,6 +563,12 @@ fn super_obj_type(ty: &Value, obj: &Value) -> PyResult<Value> {
     }
 }
 
+/// Whether `LOAD_SUPER_ATTR` may look up without calling `global_super`:
+/// it is the built-in `super` and `class` a type.
+pub fn is_builtin_super(global_super: &Value, class: &Value) -> bool {
+    global_super.is(&types().super_.value()) && as_type(class).is_some()
+}
+
 /// `super(ty, obj).name` without making the super object (`LOAD_SUPER_ATTR`
 /// with the built-in `super`): `(attr, NULL)`, or for a method load of a
 /// plain method through an instance `(function, obj)`.

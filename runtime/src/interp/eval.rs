@@ -423,6 +423,22 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                         }
                     }};
                 }
+                // `LOAD_SUPER_ATTR` and its forms: `(global_super class self --
+                // attr)` or, method form, `(-- meth self_or_null)`.
+                macro_rules! super_attr {
+                    () => {{
+                        let self_ = pop!();
+                        let class = pop!();
+                        let global_super = pop!();
+                        save_sp!();
+                        let (r, s) =
+                            t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
+                        push!(r);
+                        if arg & 1 != 0 {
+                            push!(s);
+                        }
+                    }};
+                }
                 // Push a frame for the Python function in `callable_slot` whose
                 // `nargs` arguments start at `args_start` (exactly its
                 // positional parameters): move them into the new frame.
@@ -632,16 +648,7 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     }
                     Opcode::LOAD_SUPER_ATTR => {
                         adaptive!(specialize::attr::load_super_attr(code, pc - 1, ins.arg, peek!(3), peek!(2)));
-                        let self_ = pop!();
-                        let class = pop!();
-                        let global_super = pop!();
-                        save_sp!();
-                        let (r, s) =
-                            t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
-                        push!(r);
-                        if arg & 1 != 0 {
-                            push!(s);
-                        }
+                        super_attr!();
                     }
                     Opcode::STORE_ATTR => {
                         adaptive!(specialize::attr::store_attr(code, pc - 1, ins.arg, top!()));
@@ -1505,23 +1512,12 @@ unsafe fn eval_loop<const STATS: bool>(vm: &Vm, entry: *mut Frame, throw: Option
                     }
                     Opcode::LOAD_SUPER_ATTR_ATTR | Opcode::LOAD_SUPER_ATTR_METHOD => {
                         specialized!();
-                        if !peek!(3).is(&crate::objects::types().super_.value())
-                            || crate::objects::typeobj::as_type(peek!(2)).is_none()
-                        {
+                        if !crate::builtins::classes::is_builtin_super(peek!(3), peek!(2)) {
                             deopt!();
                         }
                         hit!();
                         // _LOAD_SUPER_ATTR_ATTR / _LOAD_SUPER_ATTR_METHOD.
-                        let self_ = pop!();
-                        let class = pop!();
-                        let global_super = pop!();
-                        save_sp!();
-                        let (r, s) =
-                            t!(load_super_attr(vm, &global_super, class, self_, &code.names[arg >> 2], ins.arg));
-                        push!(r);
-                        if arg & 1 != 0 {
-                            push!(s);
-                        }
+                        super_attr!();
                     }
                     Opcode::SEND_GEN => {
                         specialized!();
@@ -1847,7 +1843,7 @@ fn load_super_attr(
     arg: u32,
 ) -> PyResult<(Value, Value)> {
     let method = arg & 1 != 0;
-    if global_super.is(&crate::objects::types().super_.value()) && crate::objects::typeobj::as_type(&class).is_some() {
+    if crate::builtins::classes::is_builtin_super(global_super, &class) {
         return crate::builtins::classes::super_attr(vm, &class, &self_, name, method);
     }
     let args = if arg & 2 != 0 { vec![class, self_] } else { Vec::new() };

@@ -91,8 +91,7 @@ fn make_streams() -> (Value, Value) {
 
 /// `sys.stdout` as the program last set it (None if it was deleted).
 pub fn current_stdout(vm: &Vm) -> Option<Value> {
-    let sys = dict::get_str(&vm.modules, &pystr::intern("sys"))?;
-    dict::get_str(&module::as_module(&sys)?.dict, &pystr::intern("stdout"))
+    dict::get_str(&module::as_module(&module(vm)?)?.dict, &pystr::intern("stdout"))
 }
 
 /// Which of the process's standard streams `f` is, if any.

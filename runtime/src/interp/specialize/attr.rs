@@ -388,11 +388,9 @@ pub fn load_global(code: &CodeObj, index: usize, arg: u32, globals: &Value, buil
 /// object).
 pub fn load_super_attr(code: &CodeObj, index: usize, arg: u32, global_super: &Value, class: &Value) {
     stats::attempt(Opcode::LOAD_SUPER_ATTR);
-    if !global_super.is(&types().super_.value()) {
-        return failed(code, index, Opcode::LOAD_SUPER_ATTR, "super is not the built-in super");
-    }
-    if as_type(class).is_none() {
-        return failed(code, index, Opcode::LOAD_SUPER_ATTR, "class is not a type");
+    if !crate::builtins::classes::is_builtin_super(global_super, class) {
+        let reason = if as_type(class).is_none() { "class is not a type" } else { "super is not the built-in super" };
+        return failed(code, index, Opcode::LOAD_SUPER_ATTR, reason);
     }
     keep_backoff(cache(code, index));
     let form = if arg & 1 != 0 { Opcode::LOAD_SUPER_ATTR_METHOD } else { Opcode::LOAD_SUPER_ATTR_ATTR };
